@@ -1,0 +1,49 @@
+"""wtotext: WTO decisions as a typed tree of mandates.
+
+>>> import wtotext
+>>> d = wtotext.parse("The General Council,\\n\\nDecides:\\n\\n1. The CTD shall report by 31 July 2026.\\n")
+>>> [(m.body.name, m.verb, m.deadlines) for m in d.obligations(body="CTD")]
+[('Committee on Trade and Development', 'report', ('2026-07-31',))]
+"""
+
+from wtotext.bodies import Registry, registry
+from wtotext.errors import ParseError, WtotextError
+from wtotext.nodes import (
+    Actor,
+    Deadline,
+    Decision,
+    Diagnostic,
+    Footnote,
+    Mandate,
+    Modality,
+    Noise,
+    OperativeParagraph,
+    Recital,
+    Reference,
+    Span,
+)
+from wtotext.pipeline import parse, parse_file
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "Deadline",
+    "Decision",
+    "Diagnostic",
+    "Footnote",
+    "Mandate",
+    "Modality",
+    "Noise",
+    "OperativeParagraph",
+    "ParseError",
+    "Recital",
+    "Reference",
+    "Registry",
+    "Span",
+    "WtotextError",
+    "__version__",
+    "parse",
+    "parse_file",
+    "registry",
+]

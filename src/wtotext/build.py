@@ -1,0 +1,386 @@
+"""Building the tree: the document parse of a normalised text -> :class:`~wtotext.nodes.Decision`.
+
+The document grammar has told which block is what; this module reads the metadata
+out of the front matter (issuer, adoption date, symbols, title), turns recitals and
+paragraphs into nodes with their spans in the source, nests sub-items under their
+parents, attaches footnotes, gathers references, keeps everything else as
+:class:`~wtotext.nodes.Noise`, and hands each operative paragraph to
+:mod:`wtotext.mandates`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+import lark
+
+from wtotext import dates
+from wtotext.bodies import Registry
+from wtotext.lexicon import SYMBOL, Lexicon
+from wtotext.mandates import Context, Frame, paragraph_mandates
+from wtotext.nodes import (
+    Decision,
+    Diagnostic,
+    Footnote,
+    Noise,
+    OperativeParagraph,
+    Recital,
+    Reference,
+    Span,
+)
+from wtotext.normalise import Normalised, RawFootnote, fold
+
+_SYMBOL = re.compile(SYMBOL)
+_SYMBOL_LINE = re.compile(rf"^\s*(?:{SYMBOL})(?:\s*(?:[,;|\u2022\u2013\u2014\-]|and)?\s*(?:{SYMBOL}))*\s*$")
+_ADOPTION = re.compile(
+    r"\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+(?=\d{1,2}\s+[A-Za-z]+,?\s+\d{4})"
+    r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_ADOPTED_BY = re.compile(r"\badopted\s+by\s+(?:the\s+)?(.+?)\s+(?:on|at|in)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+|^\s*\((\w{1,4})\)\s+|^\s*(\w)\)\s+|^\s*([\-\u2022\u2013*])\s+")
+_META = re.compile(
+    r"^(?:\(\d{2}-\d{3,5}\)|Original:\s*\w+|Page:?\s*\d+(?:/\d+)?|\d{1,2}\s+\w+\s+\d{4}|[\w ]+ Session|"
+    r"WORLD TRADE|ORGANIZATION|WORLD TRADE ORGANIZATION|MINISTERIAL CONFERENCE|GENERAL COUNCIL)$",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
+
+
+@attrs.define
+class _Item:
+    """An operative paragraph or sub-item while the tree is being assembled (clean offsets)."""
+
+    number: str | None
+    marker: str | None
+    start: int
+    body_start: int
+    end: int
+    heading: str | None = None
+    children: list[_Item] = attrs.field(factory=list)
+
+
+def build(norm: Normalised, tree: lark.Tree[lark.Token], *, registry: Registry, lex: Lexicon,
+          source: str | None = None) -> Decision:
+    """The :class:`Decision` for a document tree of ``norm.text``."""
+    return _Builder(norm, registry, lex, source).run(tree)
+
+
+class _Builder:
+    def __init__(self, norm: Normalised, registry: Registry, lex: Lexicon, source: str | None) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.registry = registry
+        self.lex = lex
+        self.source = source
+        self.noise: list[Noise] = [
+            Noise(fold(span.slice(norm.source)), span, reason) for span, reason in norm.removed
+        ]
+        self.diagnostics: list[Diagnostic] = []
+        self.web_notes: list[tuple[str, lark.Token]] = []
+
+    def span(self, start: int, end: int) -> Span:
+        return self.norm.span(start, end)
+
+    def clean(self, start: int, end: int) -> str:
+        return fold(self.text[start:end])
+
+    # ------------------------------------------------------------------ the document
+    def run(self, tree: lark.Tree[lark.Token]) -> Decision:
+        front: list[lark.Token] = []
+        enacting: lark.Token | None = None
+        recitals: list[lark.Tree[lark.Token]] = []
+        operative: lark.Tree[lark.Token] | None = None
+        for child in tree.children:
+            if not isinstance(child, lark.Tree):
+                continue
+            if child.data == "front":
+                front = [t for t in child.children if isinstance(t, lark.Token)]
+            elif child.data in ("enacting", "enacting_decides"):
+                enacting = _first_token(child)
+            elif child.data in ("recital", "unknown_recital"):
+                recitals.append(child)
+            elif child.data == "operative":
+                operative = child
+        meta = self.front_matter(front, enacting)
+        marker = None
+        items: list[_Item] = []
+        if operative is not None:
+            marker, items = self.operative(operative)
+        issuer = meta["issuer"]
+        kind = meta["kind"]
+        if marker is not None and marker.lower().startswith("declare"):
+            kind = "declaration"
+        date = meta["date"]
+        ctx = Context(
+            issuer=issuer or "Ministerial Conference",
+            date=date,
+            registry=self.registry,
+            lex=self.lex,
+            to_span=self.span,
+            text=self.text,
+        )
+        notes = self.footnotes()
+        preamble = tuple(self.recital(r, notes) for r in recitals)
+        paragraphs = tuple(self.paragraph(item, ctx, notes, None) for item in items)
+        self.diagnostics.extend(ctx.diagnostics)
+        symbols = tuple(meta["symbols"])
+        footnotes = tuple(note for _, note in notes)
+        return Decision(
+            kind=kind,
+            issuer=issuer,
+            date=date,
+            title=meta["title"],
+            symbols=symbols,
+            references=self.references(preamble, paragraphs, footnotes, set(symbols)),
+            preamble=preamble,
+            operative=paragraphs,
+            enacting_formula=fold(str(enacting)) if enacting is not None else None,
+            footnotes=footnotes,
+            noise=tuple(sorted(self.noise, key=lambda n: n.span.start)),
+            diagnostics=tuple(self.diagnostics),
+            source=self.source,
+            text=self.norm.source,
+        )
+
+    # ------------------------------------------------------------------ front matter
+    def front_matter(self, front: list[lark.Token], enacting: lark.Token | None) -> dict[str, object]:
+        symbols: list[str] = []
+        date: str | None = None
+        title: str | None = None
+        issuer: str | None = None
+        kind = "decision"
+        adoption_index: int | None = None
+        for index, tok in enumerate(front):
+            line = fold(str(tok))
+            start, end = _bounds(tok)
+            reason = "front matter"
+            if _SYMBOL_LINE.match(line):
+                symbols.extend(s for s in _SYMBOL.findall(line) if s not in symbols)
+                reason = "header"
+            elif date is None and (match := _ADOPTION.search(line)):
+                date = dates.first_date(line[match.end() :])
+                adoption_index = index
+                reason = "header"
+                if re.search(r"\bdeclaration\b", line[: match.end()], re.IGNORECASE):
+                    kind = "declaration"
+                if by := _ADOPTED_BY.search(line):
+                    issuer = issuer or self.registry.resolve(by.group(1))
+            self.noise.append(Noise(line, self.span(start, end), reason))
+        end_index = adoption_index if adoption_index is not None else len(front)
+        for tok in reversed(front[:end_index]):
+            line = fold(str(tok))
+            if not _SYMBOL_LINE.match(line) and not _META.match(line) and not _ADOPTION.search(line):
+                title = line
+                break
+        if title and re.search(r"\bdeclaration\b", title, re.IGNORECASE):
+            kind = "declaration"
+        if enacting is not None:
+            formula = re.sub(r"^(?:The|We,\s+the)\s+", "", fold(str(enacting)))
+            formula = re.split(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", formula)[0]
+            issuer = self.registry.resolve(formula) or formula
+        if issuer is None and any("MINISTERIAL CONFERENCE" in fold(str(t)).upper() for t in front):
+            issuer = "Ministerial Conference"
+        return {"symbols": symbols, "date": date, "title": title, "issuer": issuer, "kind": kind}
+
+    # ------------------------------------------------------------------ recitals
+    def recital(self, tree: lark.Tree[lark.Token], notes: list[tuple[int, Footnote]]) -> Recital:
+        tok = _first_token(tree)
+        start, end = _bounds(tok)
+        text = self.clean(start, end)
+        opener = self.opener(text)
+        if tree.data == "unknown_recital" or opener is None:
+            opener = text.split()[0] if text else ""
+            self.diagnostics.append(
+                Diagnostic(f"preambular opener {opener!r} is not in the lexicon", self.span(start, end), "unknown-opener")
+            )
+        own = tuple(n for at, n in notes if start <= at <= end)
+        return Recital(opener, text, self.span(start, end), self.refs_in(start, end), own)
+
+    def opener(self, text: str) -> str | None:
+        best = None
+        for candidate in self.lex.openers:
+            if text.startswith(candidate) and (len(text) == len(candidate) or not text[len(candidate)].isalpha()):
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+        if best is None and re.match(r"[A-Z][a-z]+ing\b", text):
+            best = text.split()[0]
+        return best
+
+    # ------------------------------------------------------------------ operative part
+    def operative(self, tree: lark.Tree[lark.Token]) -> tuple[str | None, list[_Item]]:
+        marker: str | None = None
+        items: list[_Item] = []
+        heading: str | None = None
+        for node in _walk(tree):
+            if isinstance(node, lark.Token):
+                start, end = _bounds(node)
+                if node.type == "MARKER":
+                    marker = fold(str(node))
+                elif node.type == "NOTE":
+                    match = re.match(r"\[(\d+)\]\s*", str(node))
+                    self.web_notes.append((match.group(1) if match else "", node))
+                else:
+                    reason = {"END_MARK": "end mark", "ELISION": "elision"}.get(node.type, "back matter")
+                    self.noise.append(Noise(self.clean(start, end), self.span(start, end), reason))
+                continue
+            if node.data == "heading":
+                tok = _first_token(node)
+                heading = self.clean(*_bounds(tok))
+                continue
+            if node.data in ("numbered", "unnumbered"):
+                item = self.item(node, heading)
+                heading = None
+                if node.data == "unnumbered" and items and items[0].number is not None:
+                    _extend(items[-1], item)  # an unnumbered block in a numbered list continues it
+                else:
+                    items.append(item)
+        if heading is not None:
+            self.noise.append(Noise(heading, self.span(0, 0), "heading without paragraph"))
+        return marker, [_nest(item) for item in items]
+
+    def item(self, tree: lark.Tree[lark.Token], heading: str | None) -> _Item:
+        tokens = [c for c in tree.children if isinstance(c, lark.Token)]
+        subs = [c for c in tree.children if isinstance(c, lark.Tree)]
+        head = tokens[0] if tokens else _first_token(tree)
+        item = self.block_item(head)
+        item.heading = heading
+        for child in tree.children:
+            if isinstance(child, lark.Tree):
+                item.children.append(self.block_item(_first_token(child)))
+            elif child is not head:  # a continuation block
+                target = item.children[-1] if item.children else item
+                target.end = _bounds(child)[1]
+        del subs
+        return item
+
+    def block_item(self, tok: lark.Token) -> _Item:
+        start, end = _bounds(tok)
+        block = self.text[start:end]
+        match = _NUMBER.match(block)
+        if match is None:
+            return _Item(None, None, start, start, end)
+        number = next((g for g in match.groups() if g), None)
+        kind = "bullet" if match.group(4) else ("paren" if match.group(2) or match.group(3) else "number")
+        return _Item(None if kind == "bullet" else number, kind, start, start + match.end(), end)
+
+    def paragraph(
+        self, item: _Item, ctx: Context, notes: list[tuple[int, Footnote]], frame: Frame | None
+    ) -> OperativeParagraph:
+        mandates, opened = paragraph_mandates(self.text[item.body_start : item.end], item.body_start, ctx, frame=frame)
+        children = tuple(self.paragraph(child, ctx, notes, opened or frame) for child in item.children)
+        own_end = item.children[0].start if item.children else item.end
+        return OperativeParagraph(
+            number=item.number,
+            text=self.clean(item.body_start, own_end).rstrip(),
+            span=self.span(item.start, item.end),
+            mandates=tuple(mandates),
+            subitems=children,
+            references=self.refs_in(item.start, own_end),
+            footnotes=tuple(n for at, n in notes if item.start <= at < own_end),
+            heading=item.heading,
+        )
+
+    # ------------------------------------------------------------------ footnotes, references
+    def footnotes(self) -> list[tuple[int, Footnote]]:
+        """Every footnote with the clean offset of its marker (for attachment and ordering)."""
+        out: list[tuple[int, Footnote]] = []
+        for raw in self.norm.footnotes:
+            out.append((raw.marker_at if raw.marker_at is not None else len(self.text), self.pdf_note(raw)))
+        for marker, tok in self.web_notes:
+            start, end = _bounds(tok)
+            body = re.sub(r"^\[\d+\]\s*", "", fold(str(tok)))
+            refs = tuple(Reference(s, self.span(m.start(), m.end()))
+                         for m in _SYMBOL.finditer(self.text, start, end) for s in [m.group(0)])
+            at = self.text.find(f"[{marker}]")
+            out.append((at if 0 <= at < start else len(self.text), Footnote(marker, body, self.span(start, end), refs)))
+        return sorted(out, key=lambda pair: pair[0])
+
+    def pdf_note(self, raw: RawFootnote) -> Footnote:
+        refs = tuple(
+            Reference(m.group(0), Span(raw.span.start, raw.span.end)) for m in _SYMBOL.finditer(raw.text)
+        )
+        return Footnote(raw.marker, raw.text, raw.span, refs)
+
+    def refs_in(self, start: int, end: int) -> tuple[Reference, ...]:
+        return tuple(
+            Reference(m.group(0), self.span(m.start(), m.end())) for m in _SYMBOL.finditer(self.text, start, end)
+        )
+
+    def references(
+        self,
+        preamble: tuple[Recital, ...],
+        paragraphs: tuple[OperativeParagraph, ...],
+        footnotes: tuple[Footnote, ...],
+        own: set[str],
+    ) -> tuple[str, ...]:
+        cited: list[tuple[int, str]] = []
+        for recital in preamble:
+            cited += [(r.span.start, r.symbol) for r in recital.references]
+            cited += [(recital.span.start, r.symbol) for f in recital.footnotes for r in f.references]
+        for paragraph in paragraphs:
+            for node in _paragraphs(paragraph):
+                cited += [(r.span.start, r.symbol) for r in node.references]
+                cited += [(node.span.start, r.symbol) for f in node.footnotes for r in f.references]
+        attached = {id(f) for p in paragraphs for n in _paragraphs(p) for f in n.footnotes}
+        attached |= {id(f) for r in preamble for f in r.footnotes}
+        for note in footnotes:
+            if id(note) not in attached:
+                cited += [(note.span.start, r.symbol) for r in note.references]
+        out: list[str] = []
+        for _, symbol in sorted(cited, key=lambda pair: pair[0]):
+            if symbol not in own and symbol not in out:
+                out.append(symbol)
+        return tuple(out)
+
+
+def _paragraphs(paragraph: OperativeParagraph) -> Iterator[OperativeParagraph]:
+    yield paragraph
+    for sub in paragraph.subitems:
+        yield from _paragraphs(sub)
+
+
+def _walk(tree: lark.Tree[lark.Token]) -> Iterator[lark.Tree[lark.Token] | lark.Token]:
+    """The operative subtree in text order: paragraphs and headings whole, other tokens one by one."""
+    for child in tree.children:
+        if isinstance(child, lark.Token):
+            yield child
+        elif child.data in ("numbered", "unnumbered", "heading"):
+            yield child
+        else:
+            yield from _walk(child)
+
+
+def _first_token(tree: lark.Tree[lark.Token]) -> lark.Token:
+    for tok in tree.scan_values(lambda v: isinstance(v, lark.Token)):
+        return tok  # type: ignore[no-any-return]
+    raise ValueError(f"empty {tree.data}")
+
+
+def _bounds(tok: lark.Token) -> tuple[int, int]:
+    return tok.start_pos or 0, tok.end_pos or 0
+
+
+def _extend(item: _Item, more: _Item) -> None:
+    item.children.append(_Item(None, None, more.start, more.start, more.end, children=more.children))
+
+
+def _nest(item: _Item) -> _Item:
+    """Nest (i), (ii) under the (a) they follow; other sub-items stay at the first level."""
+    nested: list[_Item] = []
+    previous_letter: str | None = None
+    for child in item.children:
+        number = child.number or ""
+        roman = bool(_ROMAN.match(number)) and not (number == "i" and previous_letter == "h")
+        if child.marker == "paren" and roman and nested and nested[-1].marker == "paren" and not _ROMAN.match(
+            nested[-1].number or ""
+        ):
+            nested[-1].children.append(child)
+            continue
+        if child.marker == "paren" and len(number) == 1 and number.isalpha():
+            previous_letter = number
+        nested.append(child)
+    item.children = nested
+    return item

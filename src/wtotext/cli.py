@@ -1,0 +1,96 @@
+"""The ``wtotext`` command: argument parsing and printing only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from wtotext import __version__
+from wtotext.errors import WtotextError
+from wtotext.export.json import dumps, error_record, record
+from wtotext.nodes import Decision
+from wtotext.pipeline import parse_file
+
+
+def _parse_command(args: argparse.Namespace) -> int:
+    failed = 0
+    for path in args.files:
+        try:
+            decision = parse_file(path)
+        except (WtotextError, OSError, ValueError) as err:
+            failed += 1
+            print(dumps(error_record(path, err)))
+            continue
+        print(dumps(record(decision, path)))
+    return 1 if failed else 0
+
+
+def _obligations_command(args: argparse.Namespace) -> int:
+    rows = []
+    failed = 0
+    for path in args.files:
+        try:
+            decision: Decision = parse_file(path)
+        except (WtotextError, OSError, ValueError) as err:
+            failed += 1
+            print(f"{path}: {err}", file=sys.stderr)
+            continue
+        for m in decision.obligations(body=args.body):
+            rows.append(
+                {
+                    "source": path,
+                    "symbol": decision.symbols[0] if decision.symbols else None,
+                    "date": decision.date,
+                    "body": m.body.name,
+                    "verb": m.verb,
+                    "action": m.action,
+                    "via": m.via.name if m.via else None,
+                    "deadlines": list(m.deadlines),
+                }
+            )
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        _print_table(rows)
+    return 1 if failed else 0
+
+
+def _print_table(rows: list[dict[str, object]]) -> None:
+    if not rows:
+        print("(no obligations)")
+        return
+    width = 70
+    for row in rows:
+        deadlines = ", ".join(row["deadlines"]) if row["deadlines"] else "-"  # type: ignore[arg-type]
+        via = f" (via {row['via']})" if row["via"] else ""
+        action = str(row["action"])
+        if len(action) > width:
+            action = action[: width - 1] + "…"
+        print(f"{row['source']}  {row['date'] or '?'}  {row['body']}{via}: {row['verb']} | {action} | due {deadlines}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wtotext", description="Parse WTO decisions into mandates.")
+    parser.add_argument("--version", action="version", version=f"wtotext {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse files; write one JSON record per file (JSON Lines) to stdout")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=_parse_command)
+    o = sub.add_parser("obligations", help="list the obligations of a body (all bodies without --body)")
+    o.add_argument("files", nargs="+", metavar="FILE")
+    o.add_argument("--body", help="canonical name or alias, any case (CTD, 'General Council')")
+    o.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    o.set_defaults(func=_obligations_command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Dates as the genre writes them, turned into ISO 8601 partial dates.
+
+>>> iso_day_month_year("31", "March", "1999")
+'1999-03-31'
+>>> add_period("2015-12-19", 5, "years")
+'2020-12-19'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from wtotext.lexicon import MONTHS
+
+_MONTH_NUMBER = {name.casefold(): i for i, name in enumerate(MONTHS, start=1)}
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "thirty": 30,
+}
+_DATE = re.compile(
+    r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r"),?\s+((?:19|20)\d\d)\b"
+    r"|\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def month_number(name: str) -> int:
+    return _MONTH_NUMBER[name.casefold()]
+
+
+def iso_day_month_year(day: str, month: str, year: str) -> str:
+    return f"{int(year):04d}-{month_number(month):02d}-{int(day):02d}"
+
+
+def iso_month_year(month: str, year: str) -> str:
+    return f"{int(year):04d}-{month_number(month):02d}"
+
+
+def end_of(period: str, year: str) -> str:
+    """``the end of 2018`` is 2018-12-31; other parts of a year give the year."""
+    return f"{year}-12-31" if period.split()[1].casefold() == "end" else year
+
+
+def quantity(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS[word.casefold()]
+
+
+def add_period(iso: str, amount: int, unit: str) -> str:
+    """``iso`` (a full date) plus a number of years, months, weeks or days."""
+    import datetime
+
+    year, month, day = (int(x) for x in iso.split("-"))
+    unit = unit.casefold().rstrip("s")
+    if unit in ("week", "day"):
+        delta = datetime.timedelta(days=amount * (7 if unit == "week" else 1))
+        return (datetime.date(year, month, day) + delta).isoformat()
+    months = amount * 12 if unit == "year" else amount
+    total = year * 12 + (month - 1) + months
+    year, month = divmod(total, 12)
+    month += 1
+    day = min(day, calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def first_date(text: str) -> str | None:
+    """The first date written in ``text``, as precisely as it is written."""
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    if match.group(1):
+        return iso_day_month_year(match.group(1), match.group(2), match.group(3))
+    if match.group(4):
+        return iso_month_year(match.group(4), match.group(5))
+    return match.group(6)

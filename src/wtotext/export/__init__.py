@@ -1,0 +1,1 @@
+"""Exports of a parsed decision: JSON records (json), Akoma Ntoso (akn)."""

@@ -1,0 +1,176 @@
+"""The genre's vocabulary, loaded from data files, and the grammar terminals built from it.
+
+``data/lexicon.toml`` holds opener words, directive verbs, modals and the like;
+``data/bodies.toml`` (through :mod:`wtotext.bodies`) the names of bodies.  The
+grammars in ``grammars/`` use terminals such as ``OPENER`` or ``ACTOR`` without
+defining them: :func:`terminal_definitions` writes those definitions from the data,
+so that teaching the parser a new opener or alias is a data change.
+
+>>> lex = lexicon()
+>>> lex.modals["shall not"]
+'prohibition'
+>>> "Recalling" in lex.openers
+True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from wtotext.bodies import Registry
+
+#: A WTO document symbol: a series prefix, then slash-separated parts
+#: (``WT/L/274``, ``WT/MIN(01)/DEC/1``, ``G/AG/5/Rev.10``).
+SYMBOL = (
+    r"\b(?:WT|TN|IP|G|S|JOB|PC|MTN|SPS|TBT|ITA|GPA)"
+    r"(?:/(?:[A-Za-z0-9\-]|\([A-Za-z0-9]{1,4}\))+(?:\.(?:[A-Za-z0-9\-]|\([A-Za-z0-9]{1,4}\))+)*)+"
+)
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@attrs.frozen
+class Lexicon:
+    """The word lists of ``data/lexicon.toml``."""
+
+    openers: tuple[str, ...]
+    operative_markers: tuple[str, ...]
+    directives: dict[str, str]
+    modals: dict[str, str]
+    catenatives: frozenset[str]
+    catenative_nouns: frozenset[str]
+    complement_takers: frozenset[str]
+    purpose: tuple[str, ...]
+    subordinators: frozenset[str]
+    non_conduct: frozenset[str]
+    deadline_prepositions: tuple[str, ...]
+    anchors: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lexicon:
+        return cls(
+            openers=tuple(data["preamble"]["openers"]),
+            operative_markers=tuple(data["operative"]["markers"]),
+            directives=dict(data["directives"]),
+            modals=dict(data["modals"]),
+            catenatives=frozenset(data["catenatives"]["verbs"]),
+            catenative_nouns=frozenset(data["catenatives"].get("nouns", ())),
+            complement_takers=frozenset(data["complement_takers"]["verbs"]),
+            purpose=tuple(data["purpose"]["phrases"]),
+            subordinators=frozenset(data["subordinators"]["words"]),
+            non_conduct=frozenset(data["non_conduct"]["verbs"]),
+            deadline_prepositions=tuple(data["deadlines"]["prepositions"]),
+            anchors=tuple(data["deadlines"]["anchors"]),
+        )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon (read once)."""
+    raw = resources.files("wtotext").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    return Lexicon.from_dict(tomllib.loads(raw))
+
+
+def alternation(words: Iterable[str], *, flexible_space: bool = True) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        escaped = re.escape(word)
+        if flexible_space:
+            escaped = escaped.replace(r"\ ", r"\s+")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _first_letter_free(word: str) -> str:
+    """``word`` as a regex whose first letter matches either case."""
+    head, tail = word[0], re.escape(word[1:]).replace(r"\ ", r"\s+")
+    if head.isalpha():
+        return f"[{head.upper()}{head.lower()}]{tail}"
+    return re.escape(head) + tail
+
+
+def actor_pattern(registry: Registry) -> str:
+    """Regex for an actor phrase: a known name or alias, a Member class, or an unknown body.
+
+    The longer, generic shapes come first so that ``Work Programme on Small Economies``
+    is one actor and not ``Work Programme`` followed by words.
+    """
+    cap = r"(?:[A-Z][\w'\u2019\-]*|TRIPS|GATS|GATT)"
+    joiner = r"(?:\s+(?:and|of|on|for|in|to|the|with)\s+(?:the\s+)?|\s+|,\s+(?=" + cap + r"(?:\s+" + cap + r")*\s+and\s))"
+    name = cap + "(?:" + joiner + cap + ")*"
+    heads = alternation(registry.unknown_heads)
+    links = alternation(registry.unknown_links)
+    states = alternation(registry.states)
+    unknown = rf"(?:{heads}\s+{links}\s+(?:the\s+)?{name})"
+    state = rf"(?:{states}\s+of\s+(?:the\s+)?{name})"
+    modifiers = "(?:" + "|".join(_first_letter_free(m) for m in sorted(registry.member_modifiers, key=len, reverse=True)) + ")"
+    members = rf"(?:(?:{modifiers}[\s\-]+){{1,3}}(?:country\s+)?Members?\b|Members?\b)"
+    known = "(?:" + "|".join(_first_letter_free(s) for s in registry.surfaces()) + ")"
+    bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
+    return rf"(?:{unknown}|{state}|{members}|{known}(?![\w\-])|{bare})"
+
+
+def _inflect(verbs: Iterable[str]) -> list[str]:
+    """Base and third-person forms, lower case and capitalised: instruct, instructs, Instructs."""
+    forms = []
+    for verb in verbs:
+        third = verb + "es" if verb.endswith(("sh", "ch", "s", "x")) else verb + "s"
+        for form in (verb, third):
+            forms += [form, form.capitalize()]
+    return forms
+
+
+def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
+    """Lark definitions of the data-built terminals that the grammars use."""
+    issuers = alternation([*registry.names, "Ministers"])
+    openers = alternation(lex.openers)
+    markers = alternation(lex.operative_markers)
+    subordinators = alternation([w.capitalize() for w in lex.subordinators] + ["Notwithstanding", "Pending"])
+    connectives = alternation(
+        ["Further", "Furthermore", "Moreover", "In addition", "In particular", "Finally", "Accordingly",
+         "Also", "In this connection", "To that end", "In the meantime", "However", "Consequently"]
+    )
+    months = alternation(MONTHS)
+    lines = [
+        f"ISSUER_NAME: /{issuers}/",
+        f"OPENER_WORDS: /{openers}/",
+        f"MARKER_WORDS: /{markers}/",
+        f"SUBORDINATOR: /{subordinators}/",
+        f"CONNECTIVE: /{connectives}/",
+        f"ACTOR_PHRASE: /{actor_pattern(registry)}/",
+        f"MONTH_NAME: /{months}/",
+        f"MODAL_WORDS: /{alternation(lex.modals)}/",
+        f"DIRECTIVE_WORDS: /{alternation(_inflect(lex.directives))}/",
+        f"PURPOSE_WORDS: /{alternation(lex.purpose)}/",
+        f"ANCHOR: /{alternation(lex.anchors)}/",
+        f"SYMBOL: /{SYMBOL}/",
+    ]
+    return "\n".join(_slash_safe(line) for line in lines) + "\n"
+
+
+def _slash_safe(definition: str) -> str:
+    """Escape the slashes inside a ``NAME: /regex/`` definition for Lark."""
+    name, _, pattern = definition.partition(": /")
+    body = pattern[:-1]
+    return f"{name}: /" + re.sub(r"(?<!\\)/", r"\\/", body) + "/"

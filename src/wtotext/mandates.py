@@ -1,0 +1,849 @@
+"""Building mandates: an operative paragraph's tokens -> :class:`~wtotext.nodes.Mandate` nodes.
+
+The clause grammar (``grammars/clause.lark``) classifies the words; this module reads
+the sequence and applies the rules of GOLD.md, each in a function named after it:
+
+* **frames** that assign conduct: a modal after a subject (``Members shall notify``),
+  a directive to an addressee (``To instruct the General Council to hold``), an
+  operative infinitive (``To continue the work``: the issuer's own conduct), a
+  catenative in the present (``We agree to reinvigorate``, ``Members reaffirm their
+  commitment ... to exercise``), a subjunctive after ``that`` (``that the Negotiating
+  Group on Rules continue``), a passive that names its agent (``shall be reviewed by
+  the Ministerial Conference``), and sub-items that complete a ``must:``;
+* **verb phrases**: the verb (through catenatives, perfects and gerunds), where the
+  phrase ends, coordinated verbs (one mandate each, unless they share one object),
+  routing (``particularly through the CTD to examine``), purpose phrases and relative
+  clauses (never mandates);
+* **deadlines**: dates in a mandate's stretch of the sentence, unless they date a
+  document (``G/AG/2 of 30 June 1995``); relative ones (``5 years from the date of
+  this Decision``) counted from the decision's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+import attrs
+import lark
+
+from wtotext import dates
+from wtotext.bodies import Registry
+from wtotext.lemmas import is_verb, lemma
+from wtotext.lexicon import Lexicon
+from wtotext.nodes import Actor, Deadline, Diagnostic, Mandate, Modality, Span
+from wtotext.normalise import fold
+from wtotext.parser import clause_parser
+
+# Words that may stand between a modal and its verb without being the verb.
+_ADVERBS = frozenset(
+    "also further hereby thereby therefore jointly promptly immediately fully effectively substantially "
+    "intensively periodically annually regularly duly then thereafter still only jointly individually "
+    "collectively urgently actively expeditiously progressively notably accordingly similarly".split()
+)
+_NOT_ADVERBS = frozenset("apply supply rely comply reply multiply fly family early only italy july assembly".split())
+_TEMPORAL = frozenset("by until till in before within during at on through than after from".split())
+_POSSESSIVES = frozenset("their its our his her".split())
+_RENEWALS = frozenset("reaffirm reaffirms renew renews confirm confirms reiterate reiterates".split())
+_PARTICLES = frozenset("up out into in down over forward back".split())
+_DETERMINERS = frozenset("the a an any all each every this these those such its their our no".split())
+# Nouns that a date after "of" belongs to as the date of a document, not as a deadline.
+_DATED_NOUNS = frozenset(
+    "decision decisions declaration declarations document documents agreement protocol communication letter "
+    "report reports note minutes statement council".split()
+)
+
+
+@attrs.frozen
+class Tok:
+    """One token of a paragraph: a terminal of clause.lark, or a whole ``DATE``."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    iso: tuple[str, ...] = ()
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold()
+
+
+@attrs.define
+class Context:
+    """What the builder knows about the document while it reads paragraphs."""
+
+    issuer: str
+    date: str | None
+    registry: Registry
+    lex: Lexicon
+    to_span: Callable[[int, int], Span]
+    text: str  # the clean text the token offsets refer to
+    history: list[Actor] = attrs.field(factory=list)
+    bindings: dict[str, str] = attrs.field(factory=dict)
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Found:
+    """A mandate under construction (clean offsets)."""
+
+    body: Actor
+    verb: str
+    modality: Modality
+    verb_at: int
+    end: int
+    start: int
+    region: int
+    via: Actor | None = None
+    deadlines: list[Tok] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class Frame:
+    """What a paragraph ending in ``must:`` hands to its sub-items."""
+
+    subjects: tuple[Actor, ...]
+    modality: Modality
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def tokenize(text: str, base: int) -> list[Tok]:
+    """The clause grammar's reading of ``text`` (offsets shifted by ``base``)."""
+    tree = clause_parser().parse(text)
+    out: list[Tok] = []
+    for child in tree.children:
+        if isinstance(child, lark.Token):
+            out.append(Tok(child.type, str(child), base + _pos(child.start_pos), base + _pos(child.end_pos)))
+        else:
+            tokens = [t for t in child.children if isinstance(t, lark.Token)]
+            start = base + _pos(tokens[0].start_pos)
+            end = base + _pos(tokens[-1].end_pos)
+            out.append(Tok("DATE", text[start - base : end - base], start, end, _dates_of(child.data, tokens)))
+    return out
+
+
+def _pos(value: int | None) -> int:
+    return value or 0
+
+
+def _dates_of(rule: str, tokens: list[lark.Token]) -> tuple[str, ...]:
+    values = [str(t) for t in tokens]
+    if rule == "day_month_year":
+        return (dates.iso_day_month_year(values[0], values[1], values[-1]),)
+    if rule == "months_of_year":
+        return tuple(dates.iso_month_year(m, values[-1]) for m in values[:-1])
+    if rule == "period_of_year":
+        return (dates.end_of(values[0], values[1]),)
+    # relative and anchored dates need the decision's date: resolved later
+    return ()
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def paragraph_mandates(
+    text: str, base: int, ctx: Context, *, frame: Frame | None = None, first_in_paragraph: bool = True
+) -> tuple[list[Mandate], Frame | None]:
+    """The mandates of one operative paragraph (or sub-item) and the frame it opens, if any."""
+    toks = tokenize(text, base)
+    _note_mentions(toks, ctx)
+    found: list[_Found] = []
+    opened: Frame | None = None
+    orphans: list[Tok] = []
+    for sentence in _sentences(toks):
+        reader = _Reader(sentence, ctx, frame if (first_in_paragraph or frame) else None)
+        reader.read(first_in_paragraph and sentence is toks or sentence[0].start == toks[0].start)
+        if reader.found:
+            _assign_deadlines(reader.found, sentence, ctx, orphans)
+            orphans = []
+            found.extend(reader.found)
+        else:
+            dated = [t for t in sentence if _is_deadline(sentence, sentence.index(t), ctx)]
+            if found:
+                found[-1].deadlines.extend(dated)
+            else:
+                orphans.extend(dated)
+        opened = reader.opened or opened
+    return [_to_mandate(f, ctx) for f in _dedupe(found)], opened
+
+
+def _sentences(toks: list[Tok]) -> Iterator[list[Tok]]:
+    current: list[Tok] = []
+    for tok in toks:
+        current.append(tok)
+        if tok.kind == "STOP":
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for f in found:
+        key = (f.body.name, f.verb, f.modality.value, f.verb_at)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _to_mandate(f: _Found, ctx: Context) -> Mandate:
+    limits = tuple(
+        Deadline(fold(ctx.text[t.start : t.end]), iso, ctx.to_span(t.start, t.end))
+        for t in f.deadlines
+        for iso in (_resolved(t, ctx) or (None,))
+    )
+    return Mandate(
+        body=f.body,
+        verb=f.verb,
+        modality=f.modality,
+        action=fold(ctx.text[f.verb_at : f.end]),
+        span=ctx.to_span(f.start, f.end),
+        via=f.via,
+        time_limits=limits,
+    )
+
+
+def _resolved(tok: Tok, ctx: Context) -> tuple[str, ...]:
+    if tok.iso:
+        return tok.iso
+    if ctx.date is None or len(ctx.date) != 10:
+        return ()
+    words = tok.text.split()
+    if tok.kind == "DATE" and words and words[0].casefold() not in ("as", "from", "on"):
+        return (dates.add_period(ctx.date, dates.quantity(words[0]), words[1]),)
+    return (ctx.date,)
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def _note_mentions(toks: Sequence[Tok], ctx: Context) -> None:
+    """Record indefinite antecedents: "a work programme, to be undertaken in the CoA"."""
+    for i, tok in enumerate(toks):
+        if tok.kind != "ACTOR" or tok.low.split()[0] not in ("a", "an"):
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j].kind == "COMMA":
+            j += 1
+        window = [t.low for t in toks[j : j + 3]]
+        if window[:2] == ["to", "be"] and j + 4 < len(toks) and toks[j + 3].low in ("in", "by", "under"):
+            target = toks[j + 4]
+            if target.kind == "ACTOR":
+                name = resolve_actor(target, ctx)
+                if name is not None:
+                    ctx.bindings[_bare(tok.text)] = name.name
+
+
+def _bare(surface: str) -> str:
+    words = surface.split()
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+def resolve_actor(tok: Tok, ctx: Context) -> Actor | None:
+    """The actor a token names, or ``None`` (pronoun with no antecedent)."""
+    span = ctx.to_span(tok.start, tok.end)
+    if tok.kind == "WE":
+        return Actor(ctx.issuer, tok.text, True, span)
+    if tok.kind == "PRONOUN":
+        for prior in reversed(ctx.history):
+            if prior.name != ctx.issuer:
+                return Actor(prior.name, tok.text, prior.known, span)
+        return None
+    surface = fold(tok.text)
+    bare = _bare(surface.split(" (")[0])
+    if bare in ctx.bindings and tok.low.split()[0] not in ("a", "an"):
+        return Actor(ctx.bindings[bare], surface, True, span)
+    name = ctx.registry.resolve(surface)
+    if name is not None:
+        return Actor(name, surface, True, span)
+    head = bare.split(" on ")[0].split(" for ")[0]
+    for prior in reversed(ctx.history):
+        if head and head in prior.name.casefold() and len(head.split()) < len(prior.name.split()):
+            return Actor(prior.name, surface, prior.known, span)
+    unknown = ctx.registry.unknown_name(surface.split(" (")[0])
+    ctx.diagnostics.append(
+        Diagnostic(f"actor {unknown!r} is not in the body registry", span, code="unknown-actor")
+    )
+    return Actor(unknown, surface, False, span)
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+class _Reader:
+    """Reads one sentence and collects its mandates."""
+
+    def __init__(self, toks: list[Tok], ctx: Context, frame: Frame | None) -> None:
+        self.toks = toks
+        self.ctx = ctx
+        self.frame = frame
+        self.found: list[_Found] = []
+        self.opened: Frame | None = None
+        self.last_subjects: tuple[Actor, ...] = ()
+
+    # -- helpers ------------------------------------------------------------------
+    def kind(self, i: int) -> str:
+        return self.toks[i].kind if 0 <= i < len(self.toks) else "END"
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def is_adverb(self, i: int) -> bool:
+        if self.kind(i) != "WORD":
+            return False
+        word = self.low(i)
+        return word in _ADVERBS or (word.endswith("ly") and word not in _NOT_ADVERBS and not is_verb(word))
+
+    def skip_adverbs(self, i: int) -> int:
+        while self.is_adverb(i) or self.kind(i) == "NOT" and self.kind(i + 1) != "END":
+            i += 1
+        return i
+
+    def verb_at(self, i: int) -> int | None:
+        """Index of the verb that follows a modal or ``to``: adverbs and one parenthetical skipped."""
+        i = self.skip_adverbs(i)
+        if self.kind(i) == "COMMA":
+            close = self.closing_comma(i)
+            if close is None:
+                return None
+            i = self.skip_adverbs(close + 1)
+        if self.kind(i) in ("WORD", "DIRECTIVE", "BE", "HAVE"):
+            return i
+        return None
+
+    def closing_comma(self, i: int) -> int | None:
+        depth = 0
+        for j in range(i + 1, min(len(self.toks), i + 25)):
+            kind = self.kind(j)
+            if kind == "LPAR":
+                depth += 1
+            elif kind == "RPAR":
+                depth -= 1
+            elif kind == "COMMA" and depth <= 0:
+                return j
+            elif kind in ("STOP", "SEMI", "MODAL"):
+                return None
+        return None
+
+    def is_infinitive(self, i: int) -> bool:
+        """``to`` at ``i`` introduces a verb (not the preposition: "report to the Council")."""
+        if self.kind(i) != "TO":
+            return False
+        j = self.skip_adverbs(i + 1)
+        if self.kind(j) in ("DIRECTIVE", "BE", "HAVE"):
+            return True
+        return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.low(j) not in _DETERMINERS
+
+    # -- the sentence ---------------------------------------------------------------
+    def read(self, paragraph_start: bool) -> None:
+        toks = self.toks
+        i = 0
+        # Sub-item completing its parent's "must:" — "(b) have fulfilled ..."
+        if self.frame is not None:
+            j = self.skip_adverbs(0)
+            if self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE"):
+                self.verb_phrase(j, self.frame.subjects, self.frame.modality, start=toks[0].start)
+                return
+        # Operative infinitive: "To continue ...", "to adopt ..."
+        if self.kind(0) == "TO":
+            j = self.skip_adverbs(1)
+            if self.kind(j) in ("WORD", "DIRECTIVE") and (self.kind(j) == "DIRECTIVE" or is_verb(self.low(j))):
+                issuer = Actor(self.ctx.issuer, toks[0].text, True, self.ctx.to_span(toks[0].start, toks[0].end))
+                i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks[0].start, own=True)
+        while i < len(toks):
+            kind = toks[i].kind
+            if kind == "MODAL" and not self.in_relative(i):
+                i = self.modal_clause(i)
+            elif kind == "WE" and self.kind(self.skip_adverbs(i + 1)) in ("WORD", "DIRECTIVE"):
+                i = self.we_clause(i)
+            elif kind == "THAT" and self.kind(i + 1) == "ACTOR" and self.subjunctive(i + 1):
+                i = self.subjunctive_clause(i + 1)
+            elif kind == "ACTOR" and self.is_clause_start(i) and self.present_commitment(i) is not None:
+                i = self.commitment_clause(i)
+            elif kind == "DIRECTIVE" and self.kind(i + 1) in ("ACTOR", "PRONOUN") and self.directed_by_issuer(i):
+                i = self.directive(i, None, start=toks[i].start)
+            else:
+                i += 1
+
+    def in_relative(self, i: int) -> bool:
+        """Is position ``i`` inside a relative clause ("reports that may be submitted by ...")?"""
+        for j in range(i - 1, -1, -1):
+            kind = self.kind(j)
+            if kind in ("COMMA", "SEMI", "COLON"):
+                return kind == "COMMA" and self.kind(j + 1) == "REL"
+            if kind == "REL":
+                return True
+            if kind == "THAT":
+                return not self.is_complementiser(j)
+        return False
+
+    def is_complementiser(self, j: int) -> bool:
+        """``that`` introduces a clause (decide that ..., paragraph-initial that ...), not a relative."""
+        if j == 0:
+            return True
+        prev = self.toks[j - 1]
+        word = lemma(prev.low) if prev.kind in ("WORD", "DIRECTIVE") else prev.low
+        return (
+            word in self.ctx.lex.complement_takers
+            or prev.kind in ("COMMA", "COLON", "SEMI", "WE", "AND")
+            or word in ("agreed", "decided", "understood", "recognized", "recognised", "provided", "so", "ensure")
+        )
+
+    def is_clause_start(self, i: int) -> bool:
+        return i == 0 or self.kind(i - 1) in ("COMMA", "SEMI", "COLON", "THAT") or self.low(i - 1) in ("and",)
+
+    def directed_by_issuer(self, i: int) -> bool:
+        """A directive spoken by the issuer ("we ... and direct it to") that no frame has read yet."""
+        for j in range(i - 1, -1, -1):
+            kind = self.kind(j)
+            if kind == "WE":
+                return True
+            if kind in ("MODAL", "SEMI"):
+                return False
+        return False
+
+    # -- frames -----------------------------------------------------------------------
+    def subjects_before(self, m: int) -> tuple[tuple[Actor, ...], int] | None:
+        """The subject actors of a predicate at ``m`` and where the subject starts."""
+        j = m - 1
+        depth = 0
+        while j >= 0:
+            kind = self.kind(j)
+            if kind == "RPAR":
+                depth += 1
+            elif kind == "LPAR":
+                depth -= 1
+            elif depth <= 0 and kind in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
+                break
+            j -= 1
+        start = j + 1
+        while self.kind(start) == "AND" or self.is_adverb(start):
+            start += 1
+        if start >= m:
+            return None
+        first = self.toks[start]
+        subjects: list[Actor] = []
+        if first.kind in ("ACTOR", "WE", "PRONOUN"):
+            actor = resolve_actor(first, self.ctx)
+            if actor is not None:
+                subjects.append(actor)
+            for k in range(start + 1, m):
+                if self.kind(k) in ("AND", "OR") and self.kind(k + 1) == "ACTOR":
+                    more = resolve_actor(self.toks[k + 1], self.ctx)
+                    if more is not None:
+                        subjects.append(more)
+        else:
+            facet = self.facet_owner(start, m)
+            if facet is not None:
+                subjects.append(facet)
+        if not subjects:
+            return None
+        return tuple(subjects), first.start
+
+    def facet_owner(self, start: int, m: int) -> Actor | None:
+        """"The regular sessions of the Committee on Agriculture" -> the Committee."""
+        words = []
+        k = start
+        while k < m and self.kind(k) == "WORD":
+            words.append(self.toks[k].text)
+            k += 1
+        if self.kind(k) != "OF" or self.kind(k + 1) != "ACTOR":
+            return None
+        phrase = " ".join(w for w in words if w.casefold() not in _DETERMINERS)
+        if phrase.casefold() in {f.casefold() for f in self.ctx.registry.facets}:
+            return resolve_actor(self.toks[k + 1], self.ctx)
+        return None
+
+    def modal_clause(self, m: int) -> int:
+        modal = " ".join(self.toks[m].low.split())
+        modality = Modality(self.ctx.lex.modals.get(modal, "obligation"))
+        if self.kind(m + 1) == "NOT":
+            modality = Modality.PROHIBITION
+        found = self.subjects_before(m)
+        if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
+            found = (self.last_subjects, self.toks[m].start)
+        verb = self.verb_at(m + 1)
+        if verb is None:
+            if self.kind(m + 1) == "COLON" and found is not None:
+                self.opened = Frame(found[0], modality)
+            return m + 1
+        if self.kind(verb) == "BE":
+            return self.passive(verb, modality, m)
+        if found is None:
+            return verb + 1
+        subjects, start = found
+        self.last_subjects = subjects
+        return self.verb_phrase(verb, subjects, modality, start=start)
+
+    def passive(self, be: int, modality: Modality, m: int) -> int:
+        """"shall be reviewed by the Ministerial Conference" -> the Conference, review."""
+        participle = self.skip_adverbs(be + 1)
+        if self.kind(participle) != "WORD" or not self.low(participle).endswith(("ed", "en", "ne", "wn", "ht", "pt")):
+            return be + 1
+        k = participle + 1
+        if self.low(k) in _PARTICLES and self.kind(k + 1) in ("BY",) or self.low(k) in ("up", "out"):
+            k += 1
+        if self.kind(k) == "BY" or (self.low(k) == "in" and self.kind(k + 1) == "ACTOR"):
+            if self.kind(k + 1) == "ACTOR":
+                agent = resolve_actor(self.toks[k + 1], self.ctx)
+                if agent is not None:
+                    end = self.phrase_end(k + 2)
+                    self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks[m].start)
+                    return end
+        return participle + 1
+
+    def we_clause(self, w: int) -> int:
+        j = self.skip_adverbs(w + 1)
+        issuer = resolve_actor(self.toks[w], self.ctx)
+        assert issuer is not None
+        word = lemma(self.low(j))
+        if self.kind(j) == "DIRECTIVE":
+            return self.directive(j, None, start=self.toks[w].start)
+        if word in self.ctx.lex.catenatives and self.is_infinitive(j + 1):
+            self.last_subjects = (issuer,)
+            return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start)
+        # A statement ("We take note", "We recall"): only directives coordinated with it count.
+        return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start, statement=True)
+
+    def subjunctive(self, a: int) -> bool:
+        """``that ACTOR V`` with V a bare verb: "that the Negotiating Group on Rules continue"."""
+        if not self.is_complementiser(a - 1) and a - 1 != 0:
+            return False
+        j = a + 1
+        return self.kind(j) == "WORD" and is_verb(self.low(j)) and lemma(self.low(j)) == self.low(j)
+
+    def subjunctive_clause(self, a: int) -> int:
+        actor = resolve_actor(self.toks[a], self.ctx)
+        if actor is None:
+            return a + 1
+        return self.verb_phrase(a + 1, (actor,), Modality.OBLIGATION, start=self.toks[a].start)
+
+    def present_commitment(self, a: int) -> int | None:
+        """After a subject: "agree to V" or "reaffirm their commitment, ..., to V" -> index of V's ``to``."""
+        j = a + 1
+        while self.kind(j) in ("AND", "ACTOR") and j < a + 4:
+            j += 1
+        word = self.low(j)
+        if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and word != lemma(word) + "ed":
+            if self.is_infinitive(j + 1):
+                return j + 1
+            return None
+        if word in _RENEWALS and self.low(j + 1) in _POSSESSIVES and self.low(j + 2) in self.ctx.lex.catenative_nouns:
+            k = j + 3
+            if self.kind(k) == "COMMA":
+                close = self.closing_comma(k)
+                k = close + 1 if close is not None else k
+            if self.is_infinitive(k):
+                return k
+        return None
+
+    def commitment_clause(self, a: int) -> int:
+        to = self.present_commitment(a)
+        assert to is not None
+        actor = resolve_actor(self.toks[a], self.ctx)
+        if actor is None:
+            return a + 1
+        subjects = [actor]
+        k = a + 1
+        while self.kind(k) in ("AND",) and self.kind(k + 1) == "ACTOR":
+            more = resolve_actor(self.toks[k + 1], self.ctx)
+            if more is not None:
+                subjects.append(more)
+            k += 2
+        self.last_subjects = tuple(subjects)
+        verb = self.skip_adverbs(to + 1)
+        return self.verb_phrase(verb, tuple(subjects), Modality.OBLIGATION, start=self.toks[a].start)
+
+    # -- directives ---------------------------------------------------------------------
+    def addressees(self, i: int) -> tuple[list[Actor], int]:
+        """The actors after a directive ("the General Council and its relevant bodies") and the index after."""
+        actors: list[Actor] = []
+        while self.kind(i) in ("ACTOR", "PRONOUN"):
+            actor = resolve_actor(self.toks[i], self.ctx)
+            if actor is not None:
+                actors.append(actor)
+            i += 1
+            if self.kind(i) in ("AND", "COMMA") and self.kind(i + 1) in ("ACTOR", "PRONOUN"):
+                i += 1
+            elif self.kind(i) == "COMMA" and self.kind(i + 1) == "AND" and self.kind(i + 2) == "ACTOR":
+                i += 2
+        return actors, i
+
+    def directive(self, d: int, director: Actor | None, *, start: int) -> int:
+        """``instruct X to V``: mandates for X; ``director`` (when not the issuer) routes them."""
+        verb = lemma(self.low(d))
+        modality = Modality(self.ctx.lex.directives.get(verb, "obligation"))
+        if verb == "call" and self.low(d + 1) in ("upon", "on"):
+            d += 1
+        actors, i = self.addressees(d + 1)
+        if not actors or not self.is_infinitive(i):
+            return d + 1
+        v = self.skip_adverbs(i + 1)
+        return self.verb_phrase(v, tuple(actors), modality, start=self.toks[d + 1].start, via=director)
+
+    # -- verb phrases -------------------------------------------------------------------
+    def verb_phrase(
+        self,
+        v: int,
+        subjects: tuple[Actor, ...],
+        modality: Modality,
+        *,
+        start: int,
+        via: Actor | None = None,
+        own: bool = False,
+        statement: bool = False,
+    ) -> int:
+        """Read the verb phrase at ``v`` for ``subjects``; add its mandates; return where it ends."""
+        v, verb = self.main_verb(v)
+        if verb is None:
+            return v + 1
+        by_issuer = all(s.name == self.ctx.issuer for s in subjects)
+        if self.kind(v) == "DIRECTIVE" or (verb in self.ctx.lex.directives and self.kind(v + 1) in ("ACTOR", "PRONOUN")):
+            director = None if by_issuer else subjects[0]
+            if director is not None and not statement:
+                end = self.phrase_end(v + 1)
+                for s in subjects:
+                    self.add(s, verb, modality, v, end, start, via)
+            after = self.directive(v, director, start=start)
+            return self.coordinated(after, subjects, modality, via=via, statement=statement, start=start)
+        if statement or verb in self.ctx.lex.non_conduct:
+            end = self.phrase_end(v + 1)
+            return self.coordinated(end, subjects, modality, via=via, statement=True, start=start)
+        end = self.phrase_end(self.shared_verbs(v) + 1)
+        for s in subjects:
+            self.add(s, verb, modality, v, end, start, via)
+        return self.coordinated(end, subjects, modality, via=via, statement=False, start=start)
+
+    def main_verb(self, v: int) -> tuple[int, str | None]:
+        """The verb that carries the mandate: catenatives, perfects and gerunds looked through."""
+        for _ in range(4):
+            kind = self.kind(v)
+            if kind == "HAVE":
+                v = self.skip_adverbs(v + 1)
+                continue
+            if kind not in ("WORD", "DIRECTIVE"):
+                return v, None
+            word = lemma(self.low(v))
+            if word in self.ctx.lex.catenatives:
+                nxt = self.skip_adverbs(v + 1)
+                if self.is_infinitive(nxt):
+                    v = self.skip_adverbs(nxt + 1)
+                    continue
+                if self.kind(nxt) == "WORD" and self.low(nxt).endswith("ing") and is_verb(lemma(self.low(nxt))):
+                    v = nxt
+                    continue
+            if kind == "WORD" and not is_verb(word) and not self.low(v).endswith(("ed", "ing")):
+                return v, None
+            return v, word
+        return v, None
+
+    def shared_verbs(self, v: int) -> int:
+        """Verbs that share one object with the verb at ``v`` ("examine and report on X",
+        "have provided, and continue to provide on an annual basis, X"): the index of the last."""
+        while True:
+            j = v + 1
+            if self.kind(j) == "COMMA" and self.kind(j + 1) in ("AND", "OR"):
+                j += 1
+            if self.kind(j) not in ("AND", "OR"):
+                return v
+            k = self.skip_adverbs(j + 1)
+            if self.kind(k) in ("TO",):
+                k = self.skip_adverbs(k + 1)
+            if self.kind(k) == "HAVE":
+                k = self.skip_adverbs(k + 1)
+            if self.kind(k) not in ("WORD", "DIRECTIVE") or not is_verb(lemma(self.low(k))):
+                return v
+            nxt, _ = self.main_verb(k)
+            if nxt == k and self.kind(k + 1) in ("TO", "OF"):
+                return v
+            v = nxt
+            if self.kind(v + 1) == "COMMA":  # "continue to provide on an annual basis, additional ..."
+                close = self.closing_comma(v + 1)
+                if close is None:
+                    return v
+
+    def phrase_end(self, i: int) -> int:
+        """Where the verb phrase that continues at ``i`` ends (a token index, exclusive)."""
+        depth = 0
+        relative = False
+        n = len(self.toks)
+        while i < n:
+            kind = self.kind(i)
+            if kind == "LPAR":
+                depth += 1
+            elif kind == "RPAR":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                if kind in ("STOP", "SEMI"):
+                    return i
+                if kind == "COLON":
+                    return i
+                if kind in ("REL",) or (kind == "THAT" and not self.is_complementiser(i)):
+                    relative = True
+                elif kind == "COMMA":
+                    relative = False
+                    if self.kind(i + 1) == "AND" or self.is_infinitive(i + 1):
+                        return i
+                    if self.kind(i + 1) == "ACTOR" and self.kind(self.skip_adverbs(i + 2)) == "MODAL":
+                        return i
+                elif not relative:
+                    if kind in ("AND", "OR") and self.starts_coordinate(i):
+                        return i
+                    if kind == "PURPOSE":
+                        return i
+                    if kind == "THROUGH" and self.kind(i + 1) == "ACTOR" and self.is_infinitive(i + 2):
+                        return i
+                    if kind == "TO" and self.is_infinitive(i):
+                        return i
+                    if kind == "MODAL":
+                        return i
+            i += 1
+        return n
+
+    def starts_coordinate(self, i: int) -> bool:
+        """``and`` at ``i`` opens a new verb phrase ("and report to ...", "and to adhere", "and shall inform")."""
+        j = i + 1
+        if self.kind(j) == "COMMA":
+            close = self.closing_comma(j)
+            j = close + 1 if close is not None else j
+        j = self.skip_adverbs(j)
+        if self.kind(j) in ("MODAL", "DIRECTIVE"):
+            return True
+        if self.kind(j) == "TO":
+            return self.is_infinitive(j)
+        if self.kind(j) == "HAVE":
+            return True
+        return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.kind(j + 1) not in ("OF", "RPAR")
+
+    def coordinated(
+        self,
+        i: int,
+        subjects: tuple[Actor, ...],
+        modality: Modality,
+        *,
+        via: Actor | None,
+        statement: bool,
+        start: int,
+    ) -> int:
+        """Continue after a verb phrase that ended at ``i``: coordination, routing, purpose, lists."""
+        kind = self.kind(i)
+        if kind == "THROUGH" and self.kind(i + 1) == "ACTOR":
+            routed = resolve_actor(self.toks[i + 1], self.ctx)
+            v = self.skip_adverbs(i + 3)
+            if routed is not None:
+                router = None if all(s.name == self.ctx.issuer for s in subjects) else subjects[0]
+                return self.verb_phrase(v, (routed,), modality, start=self.toks[i + 1].start, via=router)
+            return i + 1
+        if kind == "COMMA" and self.kind(i + 1) == "AND":
+            i += 1
+            kind = "AND"
+        if kind in ("AND", "OR") and self.starts_coordinate(i):
+            j = i + 1
+            if self.kind(j) == "COMMA":
+                close = self.closing_comma(j)
+                j = close + 1 if close is not None else j
+            j = self.skip_adverbs(j)
+            if self.kind(j) == "MODAL":
+                return j  # the modal clause reads itself, inheriting the subject
+            if self.kind(j) == "TO":
+                j = self.skip_adverbs(j + 1)
+            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement)
+        if kind == "COMMA" and self.is_infinitive(i + 1) and self.list_closes(i):
+            j = self.skip_adverbs(i + 2)
+            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement)
+        return self.skip_purpose(i)
+
+    def list_closes(self, i: int) -> bool:
+        """A ", to V" series is a list of mandates only if it ends with ", and (to) V"."""
+        k = i + 1
+        depth = 0
+        while k < len(self.toks):
+            kind = self.kind(k)
+            if kind in ("STOP", "SEMI", "PURPOSE"):
+                return False
+            if kind == "LPAR":
+                depth += 1
+            elif kind == "RPAR":
+                depth -= 1
+            elif depth <= 0 and kind == "COMMA" and self.kind(k + 1) == "AND":
+                j = k + 2
+                if self.kind(j) == "COMMA":
+                    close = self.closing_comma(j)
+                    j = close + 1 if close is not None else j
+                return self.is_infinitive(j)
+            k += 1
+        return False
+
+    def skip_purpose(self, i: int) -> int:
+        """A purpose phrase or an infinitive of purpose runs to the end of the sentence or clause."""
+        kind = self.kind(i)
+        if kind in ("PURPOSE", "TO") or (kind == "COMMA" and self.is_infinitive(i + 1)):
+            k = i + 1
+            while k < len(self.toks) and self.kind(k) not in ("STOP", "SEMI"):
+                if self.kind(k) == "MODAL" and not self.in_relative(k):
+                    return k - 1 if self.kind(k - 1) in ("AND",) else k
+                if self.kind(k) == "WE":
+                    return k
+                k += 1
+            return k
+        return i
+
+    def add(
+        self,
+        body: Actor,
+        verb: str,
+        modality: Modality,
+        v: int,
+        end: int,
+        start: int,
+        via: Actor | None = None,
+    ) -> None:
+        end_offset = self.toks[end - 1].end if end > v else self.toks[v].end
+        self.found.append(
+            _Found(body, verb, modality, self.toks[v].start, end_offset, min(start, self.toks[v].start), v, via)
+        )
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def _is_deadline(sentence: Sequence[Tok], i: int, ctx: Context) -> bool:
+    tok = sentence[i]
+    prev = sentence[i - 1] if i > 0 else None
+    if tok.kind == "DATE":
+        if prev is not None and prev.low == "dated":
+            return False
+        if prev is not None and prev.kind == "OF" and i > 1:
+            before = sentence[i - 2]
+            if before.kind == "REF" or before.low in _DATED_NOUNS:
+                return False
+        if prev is not None and prev.low == "on" and i > 1 and sentence[i - 2].low.endswith("ed"):
+            return False
+        return True
+    if tok.kind == "YEAR":
+        return prev is not None and prev.low in _TEMPORAL
+    return False
+
+
+def _assign_deadlines(found: list[_Found], sentence: Sequence[Tok], ctx: Context, orphans: list[Tok]) -> None:
+    """Each date goes to the mandate whose stretch of the sentence holds it."""
+    ordered = sorted(found, key=lambda f: f.region)
+    if orphans:
+        ordered[0].deadlines.extend(orphans)
+    for i, tok in enumerate(sentence):
+        if not _is_deadline(sentence, i, ctx):
+            continue
+        owner = ordered[0]
+        for f in ordered:
+            if f.region <= i:
+                owner = f
+        if tok.kind == "YEAR":
+            tok = attrs.evolve(tok, iso=(tok.text,))
+        owner.deadlines.append(tok)

@@ -1,0 +1,427 @@
+"""Cleaning: text as given -> clean text of blocks, with a map back to the source.
+
+:func:`normalise` runs named steps over the input lines:
+
+1. ``split_lines`` — lines with their source offsets; CRLF, CR and form feeds are line
+   and page ends.
+2. ``drop_page_furniture`` — running heads (a line of the document's own symbols after
+   the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise.
+3. ``lift_footnotes`` — a rule of underscores followed by numbered notes at a page
+   foot: the notes become :class:`RawFootnote`\\ s, their markers (``Members1``,
+   ``Decision.3``) leave the running text.
+4. ``split_columns`` — a header line laid out in columns (``ORGANIZATION   WT/L/274``)
+   becomes one cell per column.
+5. ``join_blocks`` — lines hard-wrapped by a PDF extractor are joined into paragraphs,
+   across page breaks too; a word hyphenated at a line end is rejoined unless the
+   document writes the hyphenated compound elsewhere.
+6. ``fold_whitespace`` — runs of spaces, tabs and no-break spaces become one space;
+   soft hyphens, zero-width spaces and byte-order marks go.
+
+Guarantees after it: the clean text is blocks separated by one blank line; no block
+has a line break, leading or trailing space, or two spaces in a row; each clean
+character maps to the source character it came from (:meth:`Normalised.span`);
+normalising a clean text again changes nothing (idempotence).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from wtotext.lexicon import SYMBOL
+from wtotext.nodes import Span
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_DROP = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_SYMBOL = SYMBOL
+_RUNNING_HEAD = re.compile(
+    rf"^\s*(?:{_SYMBOL})(?:\s*(?:[\u2022\u2013\u2014\-,;|]|and)?\s*(?:{_SYMBOL}))*"
+    r"(?:\s+(?:Page\s*:?\s*\d+(?:/\d+)?|-\s*\d+\s*-))?\s*$"
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+\s*-|Page\s*:?\s*\d+(?:\s*/\s*\d+)?|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
+_RULE = re.compile(r"^\s*_{5,}\s*$")
+_NOTE_START = re.compile(r"^\s{0,12}(\d{1,3})(?:\s+(\S.*))?$")
+_MARKER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\s*[a-z]{1,4}\s*\)|\(\s*\d{1,3}\s*\)|[a-z]\)|[-\u2022\u2013*])(?=\s)")
+_COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
+_TERMINAL = (".", ";", ":", ",", "!", "?")
+
+
+@attrs.frozen
+class RawFootnote:
+    """A footnote lifted from a page foot: its number, text and where its marker was."""
+
+    marker: str
+    text: str
+    span: Span  # of the note in the source
+    marker_at: int | None  # clean-text offset where the marker stood, if it was found
+
+
+@attrs.frozen
+class Line:
+    """One physical line of the source (``start``/``end`` exclude the line break)."""
+
+    text: str
+    start: int
+    page: int
+
+
+@attrs.define
+class _Piece:
+    """Source characters headed for one clean block."""
+
+    lines: list[Line] = attrs.field(factory=list)
+    page_break_before: bool = False
+
+
+@attrs.frozen(eq=False)
+class Normalised:
+    """The clean text of a document and the way back to its source."""
+
+    source: str
+    text: str
+    offsets: array  # type: ignore[type-arg]
+    footnotes: tuple[RawFootnote, ...]
+    removed: tuple[tuple[Span, str], ...]
+    hard_wrapped: bool
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span under the clean range ``[start, end)``."""
+        if end <= start:
+            at = self.offsets[start] if start < len(self.offsets) else len(self.source)
+            return Span(at, at)
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+    def blocks(self) -> list[tuple[int, int]]:
+        """The ``(start, end)`` clean ranges of the blocks."""
+        out = []
+        pos = 0
+        for part in self.text.split("\n\n"):
+            if part:
+                out.append((pos, pos + len(part)))
+            pos += len(part) + 2
+        return out
+
+
+def fold(text: str) -> str:
+    """Whitespace folded to single spaces, soft hyphens and zero-width characters dropped."""
+    return " ".join(text.translate(_DROP).split())
+
+
+def normalise(source: str) -> Normalised:
+    """Clean ``source`` into blocks; see the module docstring for the steps and guarantees."""
+    lines = split_lines(source)
+    symbols = _own_symbols(lines)
+    lines, removed = drop_page_furniture(lines, symbols)
+    lines, notes, note_removed = lift_footnotes(lines)
+    removed += note_removed
+    lines = split_columns(lines)
+    wrapped = _is_hard_wrapped(lines)
+    pieces = join_blocks(lines, wrapped)
+    text, offsets = fold_whitespace(pieces, source, wrapped)
+    footnotes = _place_markers(notes, text, offsets)
+    text, offsets, footnotes = _strip_markers(text, offsets, footnotes)
+    return Normalised(source, text, offsets, tuple(footnotes), tuple(removed), wrapped)
+
+
+def split_lines(source: str) -> list[Line]:
+    """The source's lines with their offsets; a form feed starts a new page."""
+    out: list[Line] = []
+    page = 0
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+        raw = match.group(0)
+        if not raw:
+            continue
+        body = raw.rstrip("\r\n")
+        start = match.start()
+        while body.startswith("\f"):
+            page += 1
+            body = body[1:]
+            start += 1
+        if "\f" in body:  # a form feed inside a line: treat it as a space
+            body = body.replace("\f", " ")
+        out.append(Line(body, start, page))
+    return out
+
+
+def _own_symbols(lines: Sequence[Line]) -> set[str]:
+    """Symbols printed on a line of their own in the first thirty lines."""
+    found: set[str] = set()
+    for line in lines[:30]:
+        for cell in re.split(r"\s{3,}", line.text.strip()):
+            if _RUNNING_HEAD.match(cell):
+                found.update(re.findall(_SYMBOL, cell))
+    return found
+
+
+def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line], list[tuple[Span, str]]]:
+    """Remove page numbers and running heads; each removal starts a new page."""
+    kept: list[Line] = []
+    removed: list[tuple[Span, str]] = []
+    page = 0
+    seen_text = False
+    for line in lines:
+        page = max(page, line.page)
+        text = line.text
+        is_number = bool(_PAGE_NUMBER.match(text))
+        is_head = bool(seen_text and symbols and _RUNNING_HEAD.match(text)
+                       and set(re.findall(_SYMBOL, text)) <= symbols)
+        if is_number or is_head:
+            removed.append((Span(line.start, line.start + len(text)), "page number" if is_number else "running head"))
+            if seen_text:
+                page += 1
+            continue
+        if text.strip() and not _RUNNING_HEAD.match(text.strip()):
+            seen_text = True
+        kept.append(Line(text, line.start, page))
+    return kept, removed
+
+
+def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote], list[tuple[Span, str]]]:
+    """Take numbered notes under a rule of underscores out of the running text."""
+    kept: list[Line] = []
+    notes: list[RawFootnote] = []
+    removed: list[tuple[Span, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _RULE.match(line.text):
+            j = i + 1
+            while j < len(lines) and not lines[j].text.strip() and lines[j].page == line.page:
+                j += 1
+            if j < len(lines) and lines[j].page == line.page and _NOTE_START.match(lines[j].text):
+                end, found = _read_notes(lines, j, line.page)
+                if found:
+                    removed.append((Span(line.start, line.start + len(line.text)), "footnote rule"))
+                    notes.extend(found)
+                    i = end
+                    continue
+        kept.append(line)
+        i += 1
+    return kept, notes, removed
+
+
+def _read_notes(lines: list[Line], i: int, page: int) -> tuple[int, list[RawFootnote]]:
+    """Read numbered notes from line ``i`` to the page's end."""
+    found: list[tuple[str, list[Line]]] = []
+    while i < len(lines) and lines[i].page == page:
+        line = lines[i]
+        match = _NOTE_START.match(line.text)
+        indent = len(line.text) - len(line.text.lstrip())
+        if match and (not found or indent <= 12) and (match.group(2) or i + 1 < len(lines)):
+            found.append((match.group(1), [line]))
+        elif line.text.strip() and found:
+            found[-1][1].append(line)
+        elif line.text.strip():
+            break
+        i += 1
+    notes = []
+    for marker, note_lines in found:
+        first = note_lines[0]
+        body = first.text.strip()[len(marker):]
+        texts = [body] + [x.text for x in note_lines[1:]]
+        text = fold(_dehyphenate_simple(" \n".join(texts)))
+        last = note_lines[-1]
+        notes.append(RawFootnote(marker, text, Span(first.start, last.start + len(last.text)), None))
+    return i, notes
+
+
+def _dehyphenate_simple(text: str) -> str:
+    return re.sub(r"(?<=[a-z])- \n\s*(?=[a-z])", "", text)
+
+
+def split_columns(lines: list[Line]) -> list[Line]:
+    """Split a line laid out in columns (4+ spaces apart) into one line per cell."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        stripped = text.strip()
+        if not stripped or _MARKER.match(text) or not _COLUMN_GAP.search(stripped):
+            out.append(line)
+            continue
+        for cell in re.finditer(r"\S+(?: {1,3}\S+)*", text):
+            out.append(Line(cell.group(0), line.start + cell.start(), line.page))
+            out.append(Line("", line.start + cell.end(), line.page))
+    return out
+
+
+def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
+    """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
+    widths = [len(x.text.rstrip()) for x in lines if x.text.strip()]
+    long = sum(1 for w in widths if w > 160)
+    full = sum(1 for w in widths if 60 <= w <= 130)
+    return full >= 5 and long == 0
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0] if words else ""
+
+
+def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
+    """Group lines into blocks: blank lines and list markers end them; wraps join them."""
+    width = max((len(x.text.rstrip()) for x in lines if x.text.strip()), default=0)
+    pieces: list[_Piece] = []
+    current: _Piece | None = None
+    last_page = 0
+    gap = False
+    for line in lines:
+        if not line.text.strip():
+            gap = True
+            continue
+        new_page = line.page != last_page
+        last_page = line.page
+        after_gap, gap = gap, False
+        starts_item = bool(_MARKER.match(line.text))
+        if current is not None and not starts_item and _indent(current.lines[-1].text) <= 30:
+            prev = current.lines[-1]
+            prev_text = prev.text.rstrip()
+            fits = len(prev_text) + 1 + len(_first_word(line.text)) > width - 3 or len(prev_text) > 0.6 * width
+            if wrapped and fits and not after_gap:
+                current.lines.append(line)
+                continue
+            if wrapped and new_page and fits and not prev_text.endswith(_TERMINAL):
+                current.lines.append(line)
+                continue
+        current = _Piece([line], new_page)
+        pieces.append(current)
+    return pieces
+
+
+def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, array]:  # type: ignore[type-arg]
+    """Write the clean text and its offset map."""
+    pieces = list(pieces)
+    compounds = _hyphenated_words(source) if wrapped else set()
+    out: list[str] = []
+    offsets = array("l")
+    first = True
+    for piece in pieces:
+        chars: list[str] = []
+        where = array("l")
+        for k, line in enumerate(piece.lines):
+            text = line.text.translate(_DROP) if _has_drop(line.text) else line.text
+            base = line.start
+            # map each kept character of this line back to the source
+            positions = _positions(line.text, base)
+            stripped_from = len(text) - len(text.lstrip())
+            stripped_to = len(text.rstrip())
+            if k > 0 and chars:
+                if chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha() and text.lstrip()[:1].islower():
+                    joined = _last_word(chars) + _first_word(text).rstrip(".,;:)")
+                    if joined not in compounds:
+                        chars.pop()
+                        where.pop()
+                    # else keep the hyphen and add no space
+                else:
+                    chars.append(" ")
+                    where.append(positions[stripped_from] if stripped_from < len(positions) else base)
+            for idx in range(stripped_from, stripped_to):
+                chars.append(text[idx])
+                where.append(positions[idx])
+        block, block_where = _fold_spaces(chars, where)
+        if not block:
+            continue
+        if not first:
+            out.append("\n\n")
+            offsets.append(offsets[-1])
+            offsets.append(offsets[-1])
+        first = False
+        out.append(block)
+        offsets.extend(block_where)
+    text = "".join(out)
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    return text, offsets
+
+
+def _has_drop(text: str) -> bool:
+    return any(c in text for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _positions(raw: str, base: int) -> list[int]:
+    """Source offsets of the characters of ``raw`` after dropping invisible ones."""
+    return [base + i for i, c in enumerate(raw) if c not in "\u00ad\u200b\u200c\u200d\u2060\ufeff"]
+
+
+def _last_word(chars: list[str]) -> str:
+    word: list[str] = []
+    for c in reversed(chars):
+        if c.isspace():
+            break
+        word.append(c)
+    return "".join(reversed(word))
+
+
+def _fold_spaces(chars: list[str], where: array) -> tuple[str, array]:  # type: ignore[type-arg]
+    text = "".join(chars)
+    out: list[str] = []
+    out_where = array("l")
+    pos = 0
+    for match in _SPACE.finditer(text):
+        out.append(text[pos : match.start()])
+        out_where.extend(where[pos : match.start()])
+        out.append(" ")
+        out_where.append(where[match.start()])
+        pos = match.end()
+    out.append(text[pos:])
+    out_where.extend(where[pos:])
+    folded = "".join(out)
+    lead = len(folded) - len(folded.lstrip(" "))
+    trail = len(folded.rstrip(" "))
+    return folded[lead:trail], out_where[lead:trail]
+
+
+def _hyphenated_words(source: str) -> set[str]:
+    """Hyphenated compounds that the document writes inside a line (``least-developed``)."""
+    return {m.group(0) for m in re.finditer(r"\b[A-Za-z]+-[a-z][A-Za-z-]*", source)}
+
+
+def _place_markers(notes: list[RawFootnote], text: str, offsets: array) -> list[RawFootnote]:  # type: ignore[type-arg]
+    """Find each note's marker in the clean text (digits glued to a word), in order."""
+    placed: list[RawFootnote] = []
+    pos = 0
+    for note in notes:
+        pattern = re.compile(rf"(?<=[A-Za-z\)\]])({note.marker})(?=[\s,.;:)]|$)|(?<=[A-Za-z][.;:,\"\u201d])({note.marker})(?=\s|$)")
+        match = pattern.search(text, pos)
+        if match is None:
+            match = pattern.search(text)
+        if match is None:
+            placed.append(note)
+            continue
+        start = match.start(1) if match.group(1) else match.start(2)
+        placed.append(attrs.evolve(note, marker_at=start))
+        pos = start + len(note.marker)
+    return placed
+
+
+def _strip_markers(text: str, offsets: array, notes: list[RawFootnote]) -> tuple[str, array, list[RawFootnote]]:  # type: ignore[type-arg]
+    """Remove found markers from the clean text, keeping positions consistent."""
+    cuts = sorted((n.marker_at, len(n.marker)) for n in notes if n.marker_at is not None)
+    if not cuts:
+        return text, offsets, notes
+    out: list[str] = []
+    out_off = array("l")
+    pos = 0
+    shift: list[tuple[int, int]] = []
+    removed = 0
+    for at, length in cuts:
+        out.append(text[pos:at])
+        out_off.extend(offsets[pos:at])
+        shift.append((at, removed))
+        removed += length
+        pos = at + length
+    out.append(text[pos:])
+    out_off.extend(offsets[pos:])
+    moved = []
+    for note in notes:
+        if note.marker_at is None:
+            moved.append(note)
+            continue
+        before = sum(length for at, length in cuts if at < note.marker_at)
+        moved.append(attrs.evolve(note, marker_at=note.marker_at - before))
+    return "".join(out), out_off, moved

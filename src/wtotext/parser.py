@@ -1,0 +1,57 @@
+"""Building the Lark parsers (once, lazily) and running them.
+
+Both grammars are loaded from the installed package (``wtotext/grammars``), with the
+data-built terminals of :mod:`wtotext.lexicon` appended.  A parser is built the first
+time it is needed and reused until the body registry changes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import lark
+
+from wtotext.bodies import registry
+from wtotext.lexicon import lexicon, terminal_definitions
+
+
+@cache
+def _grammar_text(name: str) -> str:
+    return resources.files("wtotext").joinpath(f"grammars/{name}.lark").read_text(encoding="utf-8")
+
+
+@cache
+def _build(name: str, version: int) -> lark.Lark:
+    text = _grammar_text(name) + "\n" + terminal_definitions(registry(), lexicon())
+    return lark.Lark(text, parser="lalr", lexer="contextual", start="document" if name == "document" else "start",
+                     propagate_positions=False, maybe_placeholders=False)
+
+
+def document_parser() -> lark.Lark:
+    """The LALR parser of ``grammars/document.lark`` for the current registry."""
+    return _build("document", registry().version)
+
+
+def clause_parser() -> lark.Lark:
+    """The LALR parser of ``grammars/clause.lark`` for the current registry."""
+    return _build("clause", registry().version)
+
+
+def parse_document(text: str) -> lark.Tree[lark.Token]:
+    """Run the document parser over a normalised text (Lark errors pass through)."""
+    return document_parser().parse(text)
+
+
+def describe_expected(expected: set[str]) -> str:
+    """Lark's expected terminals in words a reader can act on."""
+    words = {
+        "ENACTING": "an enacting formula such as 'The Ministerial Conference,'",
+        "MARKER": "'Decides:' or 'Decides as follows:'",
+        "NUMBERED": "a numbered paragraph ('1. ...')",
+        "TO_PARA": "an operative paragraph such as 'To instruct the General Council to ...'",
+        "OP_PROSE": "an operative sentence such as 'Members shall ...'",
+        "RECITAL": "a preambular paragraph ('Recalling ...')",
+    }
+    found = [words[name] for name in words if name in expected]
+    return ", or ".join(found) if found else ", ".join(sorted(expected))
