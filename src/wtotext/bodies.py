@@ -26,7 +26,8 @@ from importlib import resources
 from typing import Any
 
 _DETERMINER = re.compile(
-    r"^(?:(?:the|a|an|any|each|every|all|its|their|our|other|these|those|such|any\s+of|each\s+of|all\s+of)\s+)+",
+    r"^(?:(?:any|each|all|some|one|none|either|neither)\s+of\s+)?"
+    r"(?:(?:the|a|an|any|each|every|all|its|their|our|other|these|those|such)\s+)*",
     re.IGNORECASE,
 )
 

@@ -164,7 +164,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
         f"DIRECTIVE_WORDS: /{alternation(_inflect(lex.directives))}/",
         f"PURPOSE_WORDS: /{alternation(lex.purpose)}/",
         f"ANCHOR: /{alternation(lex.anchors)}/",
-        f"SYMBOL: /{SYMBOL}/",
+        f"REF.5: /{SYMBOL}/",
     ]
     return "\n".join(_slash_safe(line) for line in lines) + "\n"
 

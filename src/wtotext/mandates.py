@@ -78,7 +78,8 @@ class Context:
     lex: Lexicon
     to_span: Callable[[int, int], Span]
     text: str  # the clean text the token offsets refer to
-    history: list[Actor] = attrs.field(factory=list)
+    history: list[tuple[int, Actor]] = attrs.field(factory=list)  # (clean offset, actor) in text order
+    resolved: dict[int, Actor | None] = attrs.field(factory=dict)
     bindings: dict[str, str] = attrs.field(factory=dict)
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
 
@@ -144,27 +145,24 @@ def _dates_of(rule: str, tokens: list[lark.Token]) -> tuple[str, ...]:
 
 
 def paragraph_mandates(
-    text: str, base: int, ctx: Context, *, frame: Frame | None = None, first_in_paragraph: bool = True
+    text: str, base: int, ctx: Context, *, frame: Frame | None = None
 ) -> tuple[list[Mandate], Frame | None]:
     """The mandates of one operative paragraph (or sub-item) and the frame it opens, if any."""
     toks = tokenize(text, base)
     _note_mentions(toks, ctx)
     found: list[_Found] = []
     opened: Frame | None = None
-    orphans: list[Tok] = []
     for sentence in _sentences(toks):
-        reader = _Reader(sentence, ctx, frame if (first_in_paragraph or frame) else None)
-        reader.read(first_in_paragraph and sentence is toks or sentence[0].start == toks[0].start)
+        reader = _Reader(sentence, ctx, frame)
+        reader.read()
         if reader.found:
-            _assign_deadlines(reader.found, sentence, ctx, orphans)
-            orphans = []
+            _assign_deadlines(reader.found, sentence)
             found.extend(reader.found)
-        else:
-            dated = [t for t in sentence if _is_deadline(sentence, sentence.index(t), ctx)]
-            if found:
-                found[-1].deadlines.extend(dated)
-            else:
-                orphans.extend(dated)
+        elif found:
+            # A sentence with no conduct of its own ("If MC13 is delayed beyond 31 March
+            # 2024, the moratorium will expire ...") qualifies the conduct before it.
+            found[-1].deadlines.extend(_dated(t, i, sentence) for i, t in enumerate(sentence)
+                                       if _is_deadline(sentence, i))
         opened = reader.opened or opened
     return [_to_mandate(f, ctx) for f in _dedupe(found)], opened
 
@@ -223,20 +221,27 @@ def _resolved(tok: Tok, ctx: Context) -> tuple[str, ...]:
 
 
 def _note_mentions(toks: Sequence[Tok], ctx: Context) -> None:
-    """Record indefinite antecedents: "a work programme, to be undertaken in the CoA"."""
+    """Resolve every actor phrase in text order, so that pronouns and short names find antecedents.
+
+    Also records indefinite antecedents: after "a work programme, to be undertaken in the
+    Committee on Agriculture", "the work programme" is that Committee.
+    """
     for i, tok in enumerate(toks):
-        if tok.kind != "ACTOR" or tok.low.split()[0] not in ("a", "an"):
+        if tok.kind != "ACTOR":
             continue
-        j = i + 1
-        if j < len(toks) and toks[j].kind == "COMMA":
-            j += 1
-        window = [t.low for t in toks[j : j + 3]]
-        if window[:2] == ["to", "be"] and j + 4 < len(toks) and toks[j + 3].low in ("in", "by", "under"):
-            target = toks[j + 4]
-            if target.kind == "ACTOR":
-                name = resolve_actor(target, ctx)
-                if name is not None:
-                    ctx.bindings[_bare(tok.text)] = name.name
+        if tok.low.split()[0] in ("a", "an"):
+            j = i + 1
+            if j < len(toks) and toks[j].kind == "COMMA":
+                j += 1
+            window = [t.low for t in toks[j : j + 3]]
+            if window[:2] == ["to", "be"] and j + 4 < len(toks) and toks[j + 3].low in ("in", "by", "under"):
+                target = toks[j + 4]
+                if target.kind == "ACTOR":
+                    owner = resolve_actor(target, ctx)
+                    if owner is not None:
+                        ctx.bindings[_bare(tok.text)] = owner.name
+                    continue
+        resolve_actor(tok, ctx)
 
 
 def _bare(surface: str) -> str:
@@ -247,12 +252,23 @@ def _bare(surface: str) -> str:
 
 
 def resolve_actor(tok: Tok, ctx: Context) -> Actor | None:
-    """The actor a token names, or ``None`` (pronoun with no antecedent)."""
+    """The actor a token names, or ``None`` (a pronoun with no antecedent)."""
+    if tok.start in ctx.resolved:
+        return ctx.resolved[tok.start]
+    actor = _resolve(tok, ctx)
+    ctx.resolved[tok.start] = actor
+    if actor is not None and tok.kind == "ACTOR":
+        ctx.history.append((tok.start, actor))
+    return actor
+
+
+def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     span = ctx.to_span(tok.start, tok.end)
     if tok.kind == "WE":
         return Actor(ctx.issuer, tok.text, True, span)
+    earlier = [actor for at, actor in ctx.history if at < tok.start]
     if tok.kind == "PRONOUN":
-        for prior in reversed(ctx.history):
+        for prior in reversed(earlier):
             if prior.name != ctx.issuer:
                 return Actor(prior.name, tok.text, prior.known, span)
         return None
@@ -263,14 +279,11 @@ def resolve_actor(tok: Tok, ctx: Context) -> Actor | None:
     name = ctx.registry.resolve(surface)
     if name is not None:
         return Actor(name, surface, True, span)
-    head = bare.split(" on ")[0].split(" for ")[0]
-    for prior in reversed(ctx.history):
-        if head and head in prior.name.casefold() and len(head.split()) < len(prior.name.split()):
+    for prior in reversed(earlier):
+        if bare and bare in prior.name.casefold() and len(bare.split()) < len(prior.name.split()):
             return Actor(prior.name, surface, prior.known, span)
     unknown = ctx.registry.unknown_name(surface.split(" (")[0])
-    ctx.diagnostics.append(
-        Diagnostic(f"actor {unknown!r} is not in the body registry", span, code="unknown-actor")
-    )
+    ctx.diagnostics.append(Diagnostic(f"actor {unknown!r} is not in the body registry", span, code="unknown-actor"))
     return Actor(unknown, surface, False, span)
 
 
@@ -342,7 +355,7 @@ class _Reader:
         return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.low(j) not in _DETERMINERS
 
     # -- the sentence ---------------------------------------------------------------
-    def read(self, paragraph_start: bool) -> None:
+    def read(self) -> None:
         toks = self.toks
         i = 0
         # Sub-item completing its parent's "must:" — "(b) have fulfilled ..."
@@ -445,7 +458,7 @@ class _Reader:
                 subjects.append(facet)
         if not subjects:
             return None
-        return tuple(subjects), first.start
+        return _unique(subjects), first.start
 
     def facet_owner(self, start: int, m: int) -> Actor | None:
         """"The regular sessions of the Committee on Agriculture" -> the Committee."""
@@ -557,7 +570,7 @@ class _Reader:
             if more is not None:
                 subjects.append(more)
             k += 2
-        self.last_subjects = tuple(subjects)
+        self.last_subjects = _unique(subjects)
         verb = self.skip_adverbs(to + 1)
         return self.verb_phrase(verb, tuple(subjects), Modality.OBLIGATION, start=self.toks[a].start)
 
@@ -583,6 +596,7 @@ class _Reader:
         if verb == "call" and self.low(d + 1) in ("upon", "on"):
             d += 1
         actors, i = self.addressees(d + 1)
+        actors = list(_unique(actors))
         if not actors or not self.is_infinitive(i):
             return d + 1
         v = self.skip_adverbs(i + 1)
@@ -672,7 +686,7 @@ class _Reader:
     def phrase_end(self, i: int) -> int:
         """Where the verb phrase that continues at ``i`` ends (a token index, exclusive)."""
         depth = 0
-        relative = False
+        relative = embedded = False
         n = len(self.toks)
         while i < n:
             kind = self.kind(i)
@@ -685,15 +699,24 @@ class _Reader:
                     return i
                 if kind == "COLON":
                     return i
-                if kind in ("REL",) or (kind == "THAT" and not self.is_complementiser(i)):
-                    relative = True
+                if kind == "REL" or (kind == "THAT" and not self.is_complementiser(i)):
+                    relative = True  # a relative clause: its verbs are its own, up to the next comma
+                elif kind == "THAT":
+                    embedded = True  # a clause object ("ensure that ..."), to the end of the sentence
                 elif kind == "COMMA":
+                    free = not relative and not embedded
                     relative = False
-                    if self.kind(i + 1) == "AND" or self.is_infinitive(i + 1):
+                    if free and self.kind(i + 1) == "AND" and self.starts_coordinate(i + 1):
                         return i
-                    if self.kind(i + 1) == "ACTOR" and self.kind(self.skip_adverbs(i + 2)) == "MODAL":
+                    if free and self.is_infinitive(i + 1):
                         return i
-                elif not relative:
+                    if free and self.bare_verb(i + 1) and self.list_closes(i):
+                        return i
+                    if free and self.kind(i + 1) == "ACTOR" and self.kind(self.skip_adverbs(i + 2)) == "MODAL":
+                        return i
+                elif kind == "MODAL" and not relative:
+                    return i
+                elif not relative and not embedded:
                     if kind in ("AND", "OR") and self.starts_coordinate(i):
                         return i
                     if kind == "PURPOSE":
@@ -701,8 +724,6 @@ class _Reader:
                     if kind == "THROUGH" and self.kind(i + 1) == "ACTOR" and self.is_infinitive(i + 2):
                         return i
                     if kind == "TO" and self.is_infinitive(i):
-                        return i
-                    if kind == "MODAL":
                         return i
             i += 1
         return n
@@ -758,10 +779,18 @@ class _Reader:
         if kind == "COMMA" and self.is_infinitive(i + 1) and self.list_closes(i):
             j = self.skip_adverbs(i + 2)
             return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement)
+        if kind == "COMMA" and self.bare_verb(i + 1) and self.list_closes(i):
+            return self.verb_phrase(i + 1, subjects, modality, start=start, via=via, statement=statement)
         return self.skip_purpose(i)
 
+    def bare_verb(self, i: int) -> bool:
+        """A verb in its base form at ``i`` (a list item: "involve X, take Y, and recognize Z")."""
+        return self.kind(i) == "WORD" and is_verb(self.low(i)) and lemma(self.low(i)) == self.low(i) and (
+            self.kind(i + 1) not in ("OF", "COMMA", "STOP", "AND")
+        )
+
     def list_closes(self, i: int) -> bool:
-        """A ", to V" series is a list of mandates only if it ends with ", and (to) V"."""
+        """A ", to V" or ", V" series is a list of mandates only if it ends with ", and (to) V"."""
         k = i + 1
         depth = 0
         while k < len(self.toks):
@@ -777,7 +806,7 @@ class _Reader:
                 if self.kind(j) == "COMMA":
                     close = self.closing_comma(j)
                     j = close + 1 if close is not None else j
-                return self.is_infinitive(j)
+                return self.is_infinitive(j) or self.bare_verb(j)
             k += 1
         return False
 
@@ -811,10 +840,24 @@ class _Reader:
         )
 
 
+def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """One actor per canonical name ("Least developed countries and net food-importing
+    developing countries" are both Members: one mandate)."""
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.name, actor)
+    return tuple(seen.values())
+
+
 # --------------------------------------------------------------------------- deadlines
 
 
-def _is_deadline(sentence: Sequence[Tok], i: int, ctx: Context) -> bool:
+def _dated(tok: Tok, i: int, sentence: Sequence[Tok]) -> Tok:
+    """A bare year carries its own date."""
+    return attrs.evolve(tok, iso=(tok.text,)) if tok.kind == "YEAR" else tok
+
+
+def _is_deadline(sentence: Sequence[Tok], i: int) -> bool:
     tok = sentence[i]
     prev = sentence[i - 1] if i > 0 else None
     if tok.kind == "DATE":
@@ -832,18 +875,14 @@ def _is_deadline(sentence: Sequence[Tok], i: int, ctx: Context) -> bool:
     return False
 
 
-def _assign_deadlines(found: list[_Found], sentence: Sequence[Tok], ctx: Context, orphans: list[Tok]) -> None:
+def _assign_deadlines(found: list[_Found], sentence: Sequence[Tok]) -> None:
     """Each date goes to the mandate whose stretch of the sentence holds it."""
     ordered = sorted(found, key=lambda f: f.region)
-    if orphans:
-        ordered[0].deadlines.extend(orphans)
     for i, tok in enumerate(sentence):
-        if not _is_deadline(sentence, i, ctx):
+        if not _is_deadline(sentence, i):
             continue
         owner = ordered[0]
         for f in ordered:
             if f.region <= i:
                 owner = f
-        if tok.kind == "YEAR":
-            tok = attrs.evolve(tok, iso=(tok.text,))
-        owner.deadlines.append(tok)
+        owner.deadlines.append(_dated(tok, i, sentence))

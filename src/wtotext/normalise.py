@@ -162,12 +162,14 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
     removed: list[tuple[Span, str]] = []
     page = 0
     seen_text = False
+    printed: set[str] = set()  # symbols already printed once: a repeat is a running head
     for line in lines:
         page = max(page, line.page)
         text = line.text
         is_number = bool(_PAGE_NUMBER.match(text))
-        is_head = bool(seen_text and symbols and _RUNNING_HEAD.match(text)
-                       and set(re.findall(_SYMBOL, text)) <= symbols)
+        cited = set(re.findall(_SYMBOL, text)) if _RUNNING_HEAD.match(text) else set()
+        is_head = bool(seen_text and cited and cited <= symbols and cited <= printed)
+        printed |= cited
         if is_number or is_head:
             removed.append((Span(line.start, line.start + len(text)), "page number" if is_number else "running head"))
             if seen_text:
