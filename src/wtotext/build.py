@@ -274,8 +274,8 @@ class _Builder:
         own_end = item.children[0].start if item.children else item.end
         return OperativeParagraph(
             number=item.number,
-            text=self.clean(item.body_start, own_end).rstrip(),
-            span=self.span(item.start, item.end),
+            text=self.clean(item.body_start, item.end),
+            span=self.span(item.body_start, item.end),
             mandates=tuple(mandates),
             subitems=children,
             references=self.refs_in(item.start, own_end),

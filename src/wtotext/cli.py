@@ -72,18 +72,26 @@ def _print_table(rows: list[dict[str, object]]) -> None:
         print(f"{row['source']}  {row['date'] or '?'}  {row['body']}{via}: {row['verb']} | {action} | due {deadlines}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wtotext", description="Parse WTO decisions into mandates.")
-    parser.add_argument("--version", action="version", version=f"wtotext {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="parse files; write one JSON record per file (JSON Lines) to stdout")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=_parse_command)
+
+
+def _add_obligations(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     o = sub.add_parser("obligations", help="list the obligations of a body (all bodies without --body)")
     o.add_argument("files", nargs="+", metavar="FILE")
     o.add_argument("--body", help="canonical name or alias, any case (CTD, 'General Council')")
     o.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     o.set_defaults(func=_obligations_command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wtotext", description="Parse WTO decisions into mandates.")
+    parser.add_argument("--version", action="version", version=f"wtotext {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_parse, _add_obligations):
+        add(sub)
     return parser
 
 

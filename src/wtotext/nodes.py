@@ -243,7 +243,8 @@ class Recital:
 class OperativeParagraph:
     """An operative paragraph, with its sub-items ((a), (i), bullets) nested inside.
 
-    ``mandates`` holds the mandates of this paragraph's own text; those of the
+    ``text`` and ``span`` cover the paragraph after its number, sub-items included.
+    ``mandates`` holds the mandates of this paragraph's own sentences; those of the
     sub-items sit on the sub-items (:meth:`all_mandates` gathers both).
     ``heading`` is the section heading printed above the paragraph, if any.
     """

@@ -226,7 +226,14 @@ def _read_notes(lines: list[Line], i: int, page: int) -> tuple[int, list[RawFoot
         texts = [body] + [x.text for x in note_lines[1:]]
         text = fold(_dehyphenate_simple(" \n".join(texts)))
         last = note_lines[-1]
-        notes.append(RawFootnote(marker, text, Span(first.start, last.start + len(last.text)), None))
+        lead = len(first.text) - len(first.text.lstrip()) + len(marker)
+        lead += len(first.text[lead:]) - len(first.text[lead:].lstrip())
+        if not body.strip() and len(note_lines) > 1:  # the number on a line of its own
+            second = note_lines[1]
+            start = second.start + len(second.text) - len(second.text.lstrip())
+        else:
+            start = first.start + lead
+        notes.append(RawFootnote(marker, text, Span(start, last.start + len(last.text.rstrip())), None))
     return i, notes
 
 

@@ -1,0 +1,138 @@
+"""GOLD.md's mandate rules, one construct per row: (operative text, expected mandates).
+
+Each row is a fresh sentence of the genre, wrapped in an enacting formula and
+"Decides:"; a mandate is written (body, verb, modality, via, deadlines).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import wtotext
+
+MC = "Ministerial Conference"
+GC = "General Council"
+CTD = "Committee on Trade and Development"
+
+
+def mandates(operative: str, issuer: str = "The Ministerial Conference,") -> list[tuple[object, ...]]:
+    text = f"{issuer}\n\nDecides:\n\n{operative}\n"
+    d = wtotext.parse(text)
+    return [(m.body.name, m.verb, m.modality.value, m.via.name if m.via else None, m.deadlines) for m in d.mandates()]
+
+
+CASES = [
+    # rule 1: directives
+    ("To instruct the General Council to review the matter.", [(GC, "review", "obligation", None, ())]),
+    ("To request the CTD to report to the General Council.", [(CTD, "report", "obligation", None, ())]),
+    ("To invite the Secretariat to prepare a note.", [("Secretariat", "prepare", "recommendation", None, ())]),
+    ("We urge Members to notify their measures.", [("Members", "notify", "recommendation", None, ())]),
+    # rule 2: the issuer's own infinitive
+    ("To adopt the Protocol annexed to this Decision.", [(MC, "adopt", "obligation", None, ())]),
+    # rule 3: modals
+    ("Members shall notify the Committee on Agriculture.", [("Members", "notify", "obligation", None, ())]),
+    ("The General Council should consider the report.", [(GC, "consider", "recommendation", None, ())]),
+    ("Developing country Members may delay the implementation.", [("Members", "delay", "permission", None, ())]),
+    ("Members shall not impose export restrictions.", [("Members", "impose", "prohibition", None, ())]),
+    ("An eligible Member need not require consent.", [("Members", "require", "permission", None, ())]),
+    ("Members agree to negotiate an agreement.", [("Members", "negotiate", "obligation", None, ())]),
+    # rule 4: We is the issuer
+    ("We will review the functioning of this Decision.", [(MC, "review", "obligation", None, ())]),
+    # rule 5: coordinated verbs, shared objects, purpose phrases
+    (
+        "The General Council shall hold a review and report to the Ministerial Conference.",
+        [(GC, "hold", "obligation", None, ()), (GC, "report", "obligation", None, ())],
+    ),
+    ("The CTD shall examine and report on the question.", [(CTD, "examine", "obligation", None, ())]),
+    ("The CTD shall examine the question in order to improve the procedures.", [(CTD, "examine", "obligation", None, ())]),
+    (
+        "To instruct the CTD to examine the matter, to consult the Members, and to make recommendations.",
+        [(CTD, "examine", "obligation", None, ()), (CTD, "consult", "obligation", None, ()),
+         (CTD, "make", "obligation", None, ())],
+    ),
+    (
+        "To instruct the General Council to hold reviews, based on the reports, to assess the progress made.",
+        [(GC, "hold", "obligation", None, ())],
+    ),
+    # rule 6: catenatives
+    ("The CTD shall continue to examine the question.", [(CTD, "examine", "obligation", None, ())]),
+    ("The CTD shall continue examining the question.", [(CTD, "examine", "obligation", None, ())]),
+    ("The CTD shall continue its work.", [(CTD, "continue", "obligation", None, ())]),
+    ("We will endeavour to conclude the negotiations.", [(MC, "conclude", "obligation", None, ())]),
+    # rule 7: statements, agentless passives, relative clauses
+    ("We take note of the report of the General Council.", []),
+    ("The waiver shall be extended until 31 December 2030.", []),
+    ("This Decision shall be reviewed by the General Council.", [(GC, "review", "obligation", None, ())]),
+    ("Members shall consider the reports that the CTD may submit.", [("Members", "consider", "obligation", None, ())]),
+    # routing and pronouns
+    (
+        "To instruct the General Council to direct the relevant subsidiary bodies to frame responses.",
+        [(GC, "direct", "obligation", None, ()), ("relevant WTO bodies", "frame", "obligation", GC, ())],
+    ),
+    (
+        "To instruct the General Council to strengthen the work particularly through the CTD to examine the issues.",
+        [(GC, "strengthen", "obligation", None, ()), (CTD, "examine", "obligation", GC, ())],
+    ),
+    (
+        "We welcome the work of the Council for Trade in Goods and direct it to continue its review.",
+        [("Council for Trade in Goods", "continue", "obligation", None, ())],
+    ),
+    # deadlines
+    (
+        "The General Council shall meet in its sessions of March and October 2031 and May 2032.",
+        [(GC, "meet", "obligation", None, ("2031-03", "2031-10", "2032-05"))],
+    ),
+    ("Members shall notify by 30 June 2030.", [("Members", "notify", "obligation", None, ("2030-06-30",))]),
+    ("Members shall eliminate them by the end of 2029.", [("Members", "eliminate", "obligation", None, ("2029-12-31",))]),
+    ("Members shall report no later than 1 May, 2030.", [("Members", "report", "obligation", None, ("2030-05-01",))]),
+    (
+        "Members will maintain the practice until our next session, which we have decided to hold in 2031.",
+        [("Members", "maintain", "obligation", None, ("2031",))],
+    ),
+    (
+        "Members shall apply the rules of document G/AG/2 of 30 June 1995.",
+        [("Members", "apply", "obligation", None, ())],
+    ),
+    (
+        "1. Members shall comply with Article 6 of GATT 1994.",
+        [("Members", "comply", "obligation", None, ())],
+    ),
+]
+
+
+@pytest.mark.parametrize(("operative", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_mandate_rules(operative: str, expected: list[tuple[object, ...]]) -> None:
+    assert mandates(operative) == expected
+
+
+def test_a_relative_deadline_counts_from_the_decisions_date() -> None:
+    text = (
+        "DECISION OF 1 MARCH 2030\n\nThe General Council,\n\nDecides:\n\n"
+        "1. Members may apply this Decision until 5 years from the date of this Decision.\n\n"
+        "2. The CTD shall review it not later than six months from the date of this Decision.\n"
+    )
+    d = wtotext.parse(text)
+    assert [m.deadlines for m in d.mandates()] == [("2035-03-01",), ("2030-09-01",)]
+
+
+def test_a_must_colon_frame_reaches_its_sub_items() -> None:
+    text = (
+        "The Ministerial Conference,\n\nDecides:\n\n1. A Member invoking this Decision must:\n\n"
+        "(a) have notified the Committee on Agriculture;\n\n(b) provide any further information; and\n\n"
+        "(c) the data shall be public.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+        ("Members", "notify", "obligation"),
+        ("Members", "provide", "obligation"),
+    ]
+    assert [s.number for s in d.operative[0].subitems] == ["a", "b", "c"]
+
+
+def test_an_unknown_body_is_an_actor_under_its_full_name_with_a_diagnostic() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nDecides:\n\n1. The Committee on Rules of Origin shall report to the General Council.\n"
+    )
+    [m] = d.mandates()
+    assert (m.body.name, m.body.known) == ("Committee on Rules of Origin", False)
+    assert any(x.code == "unknown-actor" and "Committee on Rules of Origin" in x.message for x in d.diagnostics)
