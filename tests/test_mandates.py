@@ -44,11 +44,17 @@ CASES = [
         [(GC, "hold", "obligation", None, ()), (GC, "report", "obligation", None, ())],
     ),
     ("The CTD shall examine and report on the question.", [(CTD, "examine", "obligation", None, ())]),
-    ("The CTD shall examine the question in order to improve the procedures.", [(CTD, "examine", "obligation", None, ())]),
+    (
+        "The CTD shall examine the question in order to improve the procedures.",
+        [(CTD, "examine", "obligation", None, ())],
+    ),
     (
         "To instruct the CTD to examine the matter, to consult the Members, and to make recommendations.",
-        [(CTD, "examine", "obligation", None, ()), (CTD, "consult", "obligation", None, ()),
-         (CTD, "make", "obligation", None, ())],
+        [
+            (CTD, "examine", "obligation", None, ()),
+            (CTD, "consult", "obligation", None, ()),
+            (CTD, "make", "obligation", None, ()),
+        ],
     ),
     (
         "To instruct the General Council to hold reviews, based on the reports, to assess the progress made.",
@@ -83,7 +89,10 @@ CASES = [
         [(GC, "meet", "obligation", None, ("2031-03", "2031-10", "2032-05"))],
     ),
     ("Members shall notify by 30 June 2030.", [("Members", "notify", "obligation", None, ("2030-06-30",))]),
-    ("Members shall eliminate them by the end of 2029.", [("Members", "eliminate", "obligation", None, ("2029-12-31",))]),
+    (
+        "Members shall eliminate them by the end of 2029.",
+        [("Members", "eliminate", "obligation", None, ("2029-12-31",))],
+    ),
     ("Members shall report no later than 1 May, 2030.", [("Members", "report", "obligation", None, ("2030-05-01",))]),
     (
         "Members will maintain the practice until our next session, which we have decided to hold in 2031.",

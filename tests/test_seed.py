@@ -21,7 +21,9 @@ def test_general_council_receives_the_two_obligations_of_the_gold(seed: Decision
     assert found == [("emphasize", (), None), ("hold", ("2012-07", "2012-12", "2013-07"), None)]
 
 
-@pytest.mark.parametrize("query", ["CTD", "ctd", "Committee on Trade and Development", "committee on trade and development"])
+@pytest.mark.parametrize(
+    "query", ["CTD", "ctd", "Committee on Trade and Development", "committee on trade and development"]
+)
 def test_ctd_examines_and_monitors_through_the_general_council(seed: Decision, query: str) -> None:
     [m] = seed.obligations(body=query)
     assert (m.body.name, m.verb, m.modality) == ("Committee on Trade and Development", "examine", Modality.OBLIGATION)
@@ -33,7 +35,9 @@ def test_ctd_examines_and_monitors_through_the_general_council(seed: Decision, q
 def test_members_keep_the_moratorium_until_2013(seed: Decision) -> None:
     [m] = seed.mandates(body="Members")
     assert (m.verb, m.modality.value, m.deadlines) == ("maintain", "obligation", ("2013",))
-    assert m.time_limits[0].text.endswith("hold in 2013")
+    [limit] = m.time_limits
+    assert (limit.text, limit.date) == ("2013", "2013")
+    assert seed.text[limit.span.start - 8 : limit.span.end] == "hold in 2013"
 
 
 def test_the_recalling_recital_cites_both_documents(seed: Decision) -> None:

@@ -49,6 +49,17 @@ _META = re.compile(
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 
 
+@attrs.frozen
+class _Header:
+    """What the front matter and the enacting formula say about the document."""
+
+    symbols: tuple[str, ...]
+    date: str | None
+    title: str | None
+    issuer: str | None
+    kind: str
+
+
 @attrs.define
 class _Item:
     """An operative paragraph or sub-item while the tree is being assembled (clean offsets)."""
@@ -62,8 +73,9 @@ class _Item:
     children: list[_Item] = attrs.field(factory=list)
 
 
-def build(norm: Normalised, tree: lark.Tree[lark.Token], *, registry: Registry, lex: Lexicon,
-          source: str | None = None) -> Decision:
+def build(
+    norm: Normalised, tree: lark.Tree[lark.Token], *, registry: Registry, lex: Lexicon, source: str | None = None
+) -> Decision:
     """The :class:`Decision` for a document tree of ``norm.text``."""
     return _Builder(norm, registry, lex, source).run(tree)
 
@@ -75,9 +87,7 @@ class _Builder:
         self.registry = registry
         self.lex = lex
         self.source = source
-        self.noise: list[Noise] = [
-            Noise(fold(span.slice(norm.source)), span, reason) for span, reason in norm.removed
-        ]
+        self.noise: list[Noise] = [Noise(fold(span.slice(norm.source)), span, reason) for span, reason in norm.removed]
         self.diagnostics: list[Diagnostic] = []
         self.web_notes: list[tuple[str, lark.Token]] = []
 
@@ -109,11 +119,11 @@ class _Builder:
         items: list[_Item] = []
         if operative is not None:
             marker, items = self.operative(operative)
-        issuer = meta["issuer"]
-        kind = meta["kind"]
+        issuer = meta.issuer
+        kind = meta.kind
         if marker is not None and marker.lower().startswith("declare"):
             kind = "declaration"
-        date = meta["date"]
+        date = meta.date
         ctx = Context(
             issuer=issuer or "Ministerial Conference",
             date=date,
@@ -126,13 +136,13 @@ class _Builder:
         preamble = tuple(self.recital(r, notes) for r in recitals)
         paragraphs = tuple(self.paragraph(item, ctx, notes, None) for item in items)
         self.diagnostics.extend(ctx.diagnostics)
-        symbols = tuple(meta["symbols"])
+        symbols = meta.symbols
         footnotes = tuple(note for _, note in notes)
         return Decision(
             kind=kind,
             issuer=issuer,
             date=date,
-            title=meta["title"],
+            title=meta.title,
             symbols=symbols,
             references=self.references(preamble, paragraphs, footnotes, set(symbols)),
             preamble=preamble,
@@ -146,7 +156,7 @@ class _Builder:
         )
 
     # ------------------------------------------------------------------ front matter
-    def front_matter(self, front: list[lark.Token], enacting: lark.Token | None) -> dict[str, object]:
+    def front_matter(self, front: list[lark.Token], enacting: lark.Token | None) -> _Header:
         symbols: list[str] = []
         date: str | None = None
         title: str | None = None
@@ -183,7 +193,7 @@ class _Builder:
             issuer = self.registry.resolve(formula) or formula
         if issuer is None and any("MINISTERIAL CONFERENCE" in fold(str(t)).upper() for t in front):
             issuer = "Ministerial Conference"
-        return {"symbols": symbols, "date": date, "title": title, "issuer": issuer, "kind": kind}
+        return _Header(tuple(symbols), date, title, issuer, kind)
 
     # ------------------------------------------------------------------ recitals
     def recital(self, tree: lark.Tree[lark.Token], notes: list[tuple[int, Footnote]]) -> Recital:
@@ -194,7 +204,9 @@ class _Builder:
         if tree.data == "unknown_recital" or opener is None:
             opener = text.split()[0] if text else ""
             self.diagnostics.append(
-                Diagnostic(f"preambular opener {opener!r} is not in the lexicon", self.span(start, end), "unknown-opener")
+                Diagnostic(
+                    f"preambular opener {opener!r} is not in the lexicon", self.span(start, end), "unknown-opener"
+                )
             )
         own = tuple(n for at, n in notes if start <= at <= end)
         return Recital(opener, text, self.span(start, end), self.refs_in(start, end), own)
@@ -202,9 +214,9 @@ class _Builder:
     def opener(self, text: str) -> str | None:
         best = None
         for candidate in self.lex.openers:
-            if text.startswith(candidate) and (len(text) == len(candidate) or not text[len(candidate)].isalpha()):
-                if best is None or len(candidate) > len(best):
-                    best = candidate
+            whole_word = len(text) == len(candidate) or not text[len(candidate)].isalpha()
+            if text.startswith(candidate) and whole_word and (best is None or len(candidate) > len(best)):
+                best = candidate
         if best is None and re.match(r"[A-Z][a-z]+ing\b", text):
             best = text.split()[0]
         return best
@@ -214,6 +226,7 @@ class _Builder:
         marker: str | None = None
         items: list[_Item] = []
         heading: str | None = None
+        heading_tok: lark.Token | None = None
         for node in _walk(tree):
             if isinstance(node, lark.Token):
                 start, end = _bounds(node)
@@ -227,18 +240,20 @@ class _Builder:
                     self.noise.append(Noise(self.clean(start, end), self.span(start, end), reason))
                 continue
             if node.data == "heading":
-                tok = _first_token(node)
-                heading = self.clean(*_bounds(tok))
+                if heading_tok is not None:  # two headings in a row: the first heads nothing
+                    self.noise.append(Noise(heading or "", self.span(*_bounds(heading_tok)), "heading"))
+                heading_tok = _first_token(node)
+                heading = self.clean(*_bounds(heading_tok))
                 continue
             if node.data in ("numbered", "unnumbered"):
                 item = self.item(node, heading)
-                heading = None
+                heading, heading_tok = None, None
                 if node.data == "unnumbered" and items and items[0].number is not None:
                     _extend(items[-1], item)  # an unnumbered block in a numbered list continues it
                 else:
                     items.append(item)
-        if heading is not None:
-            self.noise.append(Noise(heading, self.span(0, 0), "heading without paragraph"))
+        if heading_tok is not None:
+            self.noise.append(Noise(heading or "", self.span(*_bounds(heading_tok)), "heading"))
         return marker, [_nest(item) for item in items]
 
     def item(self, tree: lark.Tree[lark.Token], heading: str | None) -> _Item:
@@ -254,6 +269,7 @@ class _Builder:
                 target = item.children[-1] if item.children else item
                 target.end = _bounds(child)[1]
         del subs
+        item.end = max([item.end, *(c.end for c in item.children)])
         return item
 
     def block_item(self, tok: lark.Token) -> _Item:
@@ -292,16 +308,17 @@ class _Builder:
         for marker, tok in self.web_notes:
             start, end = _bounds(tok)
             body = re.sub(r"^\[\d+\]\s*", "", fold(str(tok)))
-            refs = tuple(Reference(s, self.span(m.start(), m.end()))
-                         for m in _SYMBOL.finditer(self.text, start, end) for s in [m.group(0)])
+            refs = tuple(
+                Reference(s, self.span(m.start(), m.end()))
+                for m in _SYMBOL.finditer(self.text, start, end)
+                for s in [m.group(0)]
+            )
             at = self.text.find(f"[{marker}]")
             out.append((at if 0 <= at < start else len(self.text), Footnote(marker, body, self.span(start, end), refs)))
         return sorted(out, key=lambda pair: pair[0])
 
     def pdf_note(self, raw: RawFootnote) -> Footnote:
-        refs = tuple(
-            Reference(m.group(0), Span(raw.span.start, raw.span.end)) for m in _SYMBOL.finditer(raw.text)
-        )
+        refs = tuple(Reference(m.group(0), Span(raw.span.start, raw.span.end)) for m in _SYMBOL.finditer(raw.text))
         return Footnote(raw.marker, raw.text, raw.span, refs)
 
     def refs_in(self, start: int, end: int) -> tuple[Reference, ...]:
@@ -345,9 +362,7 @@ def _paragraphs(paragraph: OperativeParagraph) -> Iterator[OperativeParagraph]:
 def _walk(tree: lark.Tree[lark.Token]) -> Iterator[lark.Tree[lark.Token] | lark.Token]:
     """The operative subtree in text order: paragraphs and headings whole, other tokens one by one."""
     for child in tree.children:
-        if isinstance(child, lark.Token):
-            yield child
-        elif child.data in ("numbered", "unnumbered", "heading"):
+        if isinstance(child, lark.Token) or child.data in ("numbered", "unnumbered", "heading"):
             yield child
         else:
             yield from _walk(child)
@@ -355,7 +370,7 @@ def _walk(tree: lark.Tree[lark.Token]) -> Iterator[lark.Tree[lark.Token] | lark.
 
 def _first_token(tree: lark.Tree[lark.Token]) -> lark.Token:
     for tok in tree.scan_values(lambda v: isinstance(v, lark.Token)):
-        return tok  # type: ignore[no-any-return]
+        return tok
     raise ValueError(f"empty {tree.data}")
 
 
@@ -365,6 +380,7 @@ def _bounds(tok: lark.Token) -> tuple[int, int]:
 
 def _extend(item: _Item, more: _Item) -> None:
     item.children.append(_Item(None, None, more.start, more.start, more.end, children=more.children))
+    item.end = max(item.end, more.end)
 
 
 def _nest(item: _Item) -> _Item:
@@ -374,8 +390,12 @@ def _nest(item: _Item) -> _Item:
     for child in item.children:
         number = child.number or ""
         roman = bool(_ROMAN.match(number)) and not (number == "i" and previous_letter == "h")
-        if child.marker == "paren" and roman and nested and nested[-1].marker == "paren" and not _ROMAN.match(
-            nested[-1].number or ""
+        if (
+            child.marker == "paren"
+            and roman
+            and nested
+            and nested[-1].marker == "paren"
+            and not _ROMAN.match(nested[-1].number or "")
         ):
             nested[-1].children.append(child)
             continue

@@ -15,8 +15,21 @@ from wtotext.lexicon import MONTHS
 
 _MONTH_NUMBER = {name.casefold(): i for i, name in enumerate(MONTHS, start=1)}
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "thirty": 30,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
 }
 _DATE = re.compile(
     r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r"),?\s+((?:19|20)\d\d)\b"

@@ -65,6 +65,7 @@ class Lexicon:
     non_conduct: frozenset[str]
     deadline_prepositions: tuple[str, ...]
     anchors: tuple[str, ...]
+    words: dict[str, frozenset[str]]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lexicon:
@@ -81,6 +82,7 @@ class Lexicon:
             non_conduct=frozenset(data["non_conduct"]["verbs"]),
             deadline_prepositions=tuple(data["deadlines"]["prepositions"]),
             anchors=tuple(data["deadlines"]["anchors"]),
+            words={name: frozenset(values) for name, values in data["words"].items()},
         )
 
 
@@ -117,14 +119,18 @@ def actor_pattern(registry: Registry) -> str:
     is one actor and not ``Work Programme`` followed by words.
     """
     cap = r"(?:[A-Z][\w'\u2019\-]*|TRIPS|GATS|GATT)"
-    joiner = r"(?:\s+(?:and|of|on|for|in|to|the|with)\s+(?:the\s+)?|\s+|,\s+(?=" + cap + r"(?:\s+" + cap + r")*\s+and\s))"
+    joiner = (
+        r"(?:\s+(?:and|of|on|for|in|to|the|with)\s+(?:the\s+)?|\s+|,\s+(?=" + cap + r"(?:\s+" + cap + r")*\s+and\s))"
+    )
     name = cap + "(?:" + joiner + cap + ")*"
     heads = alternation(registry.unknown_heads)
     links = alternation(registry.unknown_links)
     states = alternation(registry.states)
     unknown = rf"(?:{heads}\s+{links}\s+(?:the\s+)?{name})"
     state = rf"(?:{states}\s+of\s+(?:the\s+)?{name})"
-    modifiers = "(?:" + "|".join(_first_letter_free(m) for m in sorted(registry.member_modifiers, key=len, reverse=True)) + ")"
+    modifiers = (
+        "(?:" + "|".join(_first_letter_free(m) for m in sorted(registry.member_modifiers, key=len, reverse=True)) + ")"
+    )
     members = rf"(?:(?:{modifiers}[\s\-]+){{1,3}}(?:country\s+)?Members?\b|Members?\b)"
     known = "(?:" + "|".join(_first_letter_free(s) for s in registry.surfaces()) + ")"
     bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
@@ -148,8 +154,21 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     markers = alternation(lex.operative_markers)
     subordinators = alternation([w.capitalize() for w in lex.subordinators] + ["Notwithstanding", "Pending"])
     connectives = alternation(
-        ["Further", "Furthermore", "Moreover", "In addition", "In particular", "Finally", "Accordingly",
-         "Also", "In this connection", "To that end", "In the meantime", "However", "Consequently"]
+        [
+            "Further",
+            "Furthermore",
+            "Moreover",
+            "In addition",
+            "In particular",
+            "Finally",
+            "Accordingly",
+            "Also",
+            "In this connection",
+            "To that end",
+            "In the meantime",
+            "However",
+            "Consequently",
+        ]
     )
     months = alternation(MONTHS)
     lines = [

@@ -29,28 +29,15 @@ import lark
 from wtotext import dates
 from wtotext.bodies import Registry
 from wtotext.lemmas import is_verb, lemma
-from wtotext.lexicon import Lexicon
+from wtotext.lexicon import Lexicon, lexicon
 from wtotext.nodes import Actor, Deadline, Diagnostic, Mandate, Modality, Span
 from wtotext.normalise import fold
 from wtotext.parser import clause_parser
 
-# Words that may stand between a modal and its verb without being the verb.
-_ADVERBS = frozenset(
-    "also further hereby thereby therefore jointly promptly immediately fully effectively substantially "
-    "intensively periodically annually regularly duly then thereafter still only jointly individually "
-    "collectively urgently actively expeditiously progressively notably accordingly similarly".split()
-)
-_NOT_ADVERBS = frozenset("apply supply rely comply reply multiply fly family early only italy july assembly".split())
-_TEMPORAL = frozenset("by until till in before within during at on through than after from".split())
-_POSSESSIVES = frozenset("their its our his her".split())
-_RENEWALS = frozenset("reaffirm reaffirms renew renews confirm confirms reiterate reiterates".split())
-_PARTICLES = frozenset("up out into in down over forward back".split())
-_DETERMINERS = frozenset("the a an any all each every this these those such its their our no".split())
-# Nouns that a date after "of" belongs to as the date of a document, not as a deadline.
-_DATED_NOUNS = frozenset(
-    "decision decisions declaration declarations document documents agreement protocol communication letter "
-    "report reports note minutes statement council".split()
-)
+
+def _w(name: str) -> frozenset[str]:
+    """A closed word class of data/lexicon.toml's [words] table."""
+    return lexicon().words[name]
 
 
 @attrs.frozen
@@ -161,8 +148,9 @@ def paragraph_mandates(
         elif found:
             # A sentence with no conduct of its own ("If MC13 is delayed beyond 31 March
             # 2024, the moratorium will expire ...") qualifies the conduct before it.
-            found[-1].deadlines.extend(_dated(t, i, sentence) for i, t in enumerate(sentence)
-                                       if _is_deadline(sentence, i))
+            found[-1].deadlines.extend(
+                _dated(t, i, sentence) for i, t in enumerate(sentence) if _is_deadline(sentence, i)
+            )
         opened = reader.opened or opened
     return [_to_mandate(f, ctx) for f in _dedupe(found)], opened
 
@@ -246,7 +234,7 @@ def _note_mentions(toks: Sequence[Tok], ctx: Context) -> None:
 
 def _bare(surface: str) -> str:
     words = surface.split()
-    while words and words[0].casefold() in _DETERMINERS:
+    while words and words[0].casefold() in _w("determiners"):
         words = words[1:]
     return " ".join(words).casefold()
 
@@ -312,10 +300,10 @@ class _Reader:
         if self.kind(i) != "WORD":
             return False
         word = self.low(i)
-        return word in _ADVERBS or (word.endswith("ly") and word not in _NOT_ADVERBS and not is_verb(word))
+        return word in _w("adverbs") or (word.endswith("ly") and word not in _w("not_adverbs") and not is_verb(word))
 
     def skip_adverbs(self, i: int) -> int:
-        while self.is_adverb(i) or self.kind(i) == "NOT" and self.kind(i + 1) != "END":
+        while self.is_adverb(i) or (self.kind(i) == "NOT" and self.kind(i + 1) != "END"):
             i += 1
         return i
 
@@ -352,7 +340,7 @@ class _Reader:
         j = self.skip_adverbs(i + 1)
         if self.kind(j) in ("DIRECTIVE", "BE", "HAVE"):
             return True
-        return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.low(j) not in _DETERMINERS
+        return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.low(j) not in _w("determiners")
 
     # -- the sentence ---------------------------------------------------------------
     def read(self) -> None:
@@ -461,7 +449,7 @@ class _Reader:
         return _unique(subjects), first.start
 
     def facet_owner(self, start: int, m: int) -> Actor | None:
-        """"The regular sessions of the Committee on Agriculture" -> the Committee."""
+        """ "The regular sessions of the Committee on Agriculture" -> the Committee."""
         words = []
         k = start
         while k < m and self.kind(k) == "WORD":
@@ -469,7 +457,7 @@ class _Reader:
             k += 1
         if self.kind(k) != "OF" or self.kind(k + 1) != "ACTOR":
             return None
-        phrase = " ".join(w for w in words if w.casefold() not in _DETERMINERS)
+        phrase = " ".join(w for w in words if w.casefold() not in _w("determiners"))
         if phrase.casefold() in {f.casefold() for f in self.ctx.registry.facets}:
             return resolve_actor(self.toks[k + 1], self.ctx)
         return None
@@ -496,20 +484,19 @@ class _Reader:
         return self.verb_phrase(verb, subjects, modality, start=start)
 
     def passive(self, be: int, modality: Modality, m: int) -> int:
-        """"shall be reviewed by the Ministerial Conference" -> the Conference, review."""
+        """ "shall be reviewed by the Ministerial Conference" -> the Conference, review."""
         participle = self.skip_adverbs(be + 1)
         if self.kind(participle) != "WORD" or not self.low(participle).endswith(("ed", "en", "ne", "wn", "ht", "pt")):
             return be + 1
         k = participle + 1
-        if self.low(k) in _PARTICLES and self.kind(k + 1) in ("BY",) or self.low(k) in ("up", "out"):
+        if (self.low(k) in _w("particles") and self.kind(k + 1) in ("BY",)) or self.low(k) in ("up", "out"):
             k += 1
-        if self.kind(k) == "BY" or (self.low(k) == "in" and self.kind(k + 1) == "ACTOR"):
-            if self.kind(k + 1) == "ACTOR":
-                agent = resolve_actor(self.toks[k + 1], self.ctx)
-                if agent is not None:
-                    end = self.phrase_end(k + 2)
-                    self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks[m].start)
-                    return end
+        if (self.kind(k) == "BY" or self.low(k) == "in") and self.kind(k + 1) == "ACTOR":
+            agent = resolve_actor(self.toks[k + 1], self.ctx)
+            if agent is not None:
+                end = self.phrase_end(k + 2)
+                self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks[m].start)
+                return end
         return participle + 1
 
     def we_clause(self, w: int) -> int:
@@ -548,7 +535,11 @@ class _Reader:
             if self.is_infinitive(j + 1):
                 return j + 1
             return None
-        if word in _RENEWALS and self.low(j + 1) in _POSSESSIVES and self.low(j + 2) in self.ctx.lex.catenative_nouns:
+        if (
+            word in _w("renewals")
+            and self.low(j + 1) in _w("possessives")
+            and self.low(j + 2) in self.ctx.lex.catenative_nouns
+        ):
             k = j + 3
             if self.kind(k) == "COMMA":
                 close = self.closing_comma(k)
@@ -619,7 +610,9 @@ class _Reader:
         if verb is None:
             return v + 1
         by_issuer = all(s.name == self.ctx.issuer for s in subjects)
-        if self.kind(v) == "DIRECTIVE" or (verb in self.ctx.lex.directives and self.kind(v + 1) in ("ACTOR", "PRONOUN")):
+        if self.kind(v) == "DIRECTIVE" or (
+            verb in self.ctx.lex.directives and self.kind(v + 1) in ("ACTOR", "PRONOUN")
+        ):
             director = None if by_issuer else subjects[0]
             if director is not None and not statement:
                 end = self.phrase_end(v + 1)
@@ -785,8 +778,11 @@ class _Reader:
 
     def bare_verb(self, i: int) -> bool:
         """A verb in its base form at ``i`` (a list item: "involve X, take Y, and recognize Z")."""
-        return self.kind(i) == "WORD" and is_verb(self.low(i)) and lemma(self.low(i)) == self.low(i) and (
-            self.kind(i + 1) not in ("OF", "COMMA", "STOP", "AND")
+        return (
+            self.kind(i) == "WORD"
+            and is_verb(self.low(i))
+            and lemma(self.low(i)) == self.low(i)
+            and (self.kind(i + 1) not in ("OF", "COMMA", "STOP", "AND"))
         )
 
     def list_closes(self, i: int) -> bool:
@@ -865,13 +861,12 @@ def _is_deadline(sentence: Sequence[Tok], i: int) -> bool:
             return False
         if prev is not None and prev.kind == "OF" and i > 1:
             before = sentence[i - 2]
-            if before.kind == "REF" or before.low in _DATED_NOUNS:
+            if before.kind == "REF" or before.low in _w("dated_nouns"):
                 return False
-        if prev is not None and prev.low == "on" and i > 1 and sentence[i - 2].low.endswith("ed"):
-            return False
-        return True
+        # "adopted on 25 September 1998" dates an event, not a limit
+        return not (prev is not None and prev.low == "on" and i > 1 and sentence[i - 2].low.endswith("ed"))
     if tok.kind == "YEAR":
-        return prev is not None and prev.low in _TEMPORAL
+        return prev is not None and prev.low in _w("temporal")
     return False
 
 

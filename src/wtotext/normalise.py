@@ -4,13 +4,13 @@
 
 1. ``split_lines`` — lines with their source offsets; CRLF, CR and form feeds are line
    and page ends.
-2. ``drop_page_furniture`` — running heads (a line of the document's own symbols after
+2. ``split_columns`` — a header line laid out in columns (``ORGANIZATION   WT/L/274``)
+   becomes one cell per column.
+3. ``drop_page_furniture`` — running heads (a line of the document's own symbols after
    the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise.
-3. ``lift_footnotes`` — a rule of underscores followed by numbered notes at a page
+4. ``lift_footnotes`` — a rule of underscores followed by numbered notes at a page
    foot: the notes become :class:`RawFootnote`\\ s, their markers (``Members1``,
    ``Decision.3``) leave the running text.
-4. ``split_columns`` — a header line laid out in columns (``ORGANIZATION   WT/L/274``)
-   becomes one cell per column.
 5. ``join_blocks`` — lines hard-wrapped by a PDF extractor are joined into paragraphs,
    across page breaks too; a word hyphenated at a line end is rejoined unless the
    document writes the hyphenated compound elsewhere.
@@ -44,7 +44,9 @@ _RUNNING_HEAD = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+\s*-|Page\s*:?\s*\d+(?:\s*/\s*\d+)?|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _NOTE_START = re.compile(r"^\s{0,12}(\d{1,3})(?:\s+(\S.*))?$")
-_MARKER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\s*[a-z]{1,4}\s*\)|\(\s*\d{1,3}\s*\)|[a-z]\)|[-\u2022\u2013*])(?=\s)")
+_MARKER = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\s*[a-z]{1,4}\s*\)|\(\s*\d{1,3}\s*\)|[a-z]\)|[-\u2022\u2013*])(?=\s)"
+)
 _COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
 _TERMINAL = (".", ";", ":", ",", "!", "?")
 
@@ -112,16 +114,20 @@ def fold(text: str) -> str:
 
 def normalise(source: str) -> Normalised:
     """Clean ``source`` into blocks; see the module docstring for the steps and guarantees."""
-    lines = split_lines(source)
+    lines = split_columns(split_lines(source))
     symbols = _own_symbols(lines)
     lines, removed = drop_page_furniture(lines, symbols)
     lines, notes, note_removed = lift_footnotes(lines)
     removed += note_removed
-    lines = split_columns(lines)
     wrapped = _is_hard_wrapped(lines)
     pieces = join_blocks(lines, wrapped)
     text, offsets = fold_whitespace(pieces, source, wrapped)
     footnotes = _place_markers(notes, text, offsets)
+    removed += [
+        (Span(offsets[n.marker_at], offsets[n.marker_at + len(n.marker) - 1] + 1), "footnote marker")
+        for n in footnotes
+        if n.marker_at is not None
+    ]
     text, offsets, footnotes = _strip_markers(text, offsets, footnotes)
     return Normalised(source, text, offsets, tuple(footnotes), tuple(removed), wrapped)
 
@@ -197,12 +203,31 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote], li
                 end, found = _read_notes(lines, j, line.page)
                 if found:
                     removed.append((Span(line.start, line.start + len(line.text)), "footnote rule"))
+                    removed.extend(_note_numbers(found, lines[j:end]))
                     notes.extend(found)
                     i = end
                     continue
         kept.append(line)
         i += 1
     return kept, notes, removed
+
+
+def _note_numbers(notes: list[RawFootnote], lines: list[Line]) -> list[tuple[Span, str]]:
+    """Where each lifted note's number stood at the page foot (kept as removed material)."""
+    out = []
+    for note in notes:
+        for line in lines:
+            stripped = line.text.strip()
+            if line.start <= note.span.start <= line.start + len(line.text) or (
+                stripped == note.marker
+                and line.start < note.span.start
+                and note.span.start - line.start - len(line.text) < 40
+            ):
+                at = line.start + line.text.find(note.marker)
+                if at < note.span.start:
+                    out.append((Span(at, at + len(note.marker)), "footnote number"))
+                    break
+    return out
 
 
 def _read_notes(lines: list[Line], i: int, page: int) -> tuple[int, list[RawFootnote]]:
@@ -222,7 +247,7 @@ def _read_notes(lines: list[Line], i: int, page: int) -> tuple[int, list[RawFoot
     notes = []
     for marker, note_lines in found:
         first = note_lines[0]
-        body = first.text.strip()[len(marker):]
+        body = first.text.strip()[len(marker) :]
         texts = [body] + [x.text for x in note_lines[1:]]
         text = fold(_dehyphenate_simple(" \n".join(texts)))
         last = note_lines[-1]
@@ -395,7 +420,9 @@ def _place_markers(notes: list[RawFootnote], text: str, offsets: array) -> list[
     placed: list[RawFootnote] = []
     pos = 0
     for note in notes:
-        pattern = re.compile(rf"(?<=[A-Za-z\)\]])({note.marker})(?=[\s,.;:)]|$)|(?<=[A-Za-z][.;:,\"\u201d])({note.marker})(?=\s|$)")
+        pattern = re.compile(
+            rf"(?<=[A-Za-z\)\]])({note.marker})(?=[\s,.;:)]|$)|(?<=[A-Za-z][.;:,\"\u201d])({note.marker})(?=\s|$)"
+        )
         match = pattern.search(text, pos)
         if match is None:
             match = pattern.search(text)

@@ -24,8 +24,14 @@ def _grammar_text(name: str) -> str:
 @cache
 def _build(name: str, version: int) -> lark.Lark:
     text = _grammar_text(name) + "\n" + terminal_definitions(registry(), lexicon())
-    return lark.Lark(text, parser="lalr", lexer="contextual", start="document" if name == "document" else "start",
-                     propagate_positions=False, maybe_placeholders=False)
+    return lark.Lark(
+        text,
+        parser="lalr",
+        lexer="contextual",
+        start="document" if name == "document" else "start",
+        propagate_positions=False,
+        maybe_placeholders=False,
+    )
 
 
 def document_parser() -> lark.Lark:

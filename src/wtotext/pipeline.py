@@ -52,9 +52,7 @@ def parse_file(path: str | os.PathLike[str]) -> Decision:
 
 def _parse_error(err: lark.UnexpectedInput, norm: Normalised) -> ParseError:
     expected: set[str] = set(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
-    at_end = isinstance(err, lark.UnexpectedEOF) or (
-        isinstance(err, lark.UnexpectedToken) and err.token.type == "$END"
-    )
+    at_end = isinstance(err, lark.UnexpectedEOF) or (isinstance(err, lark.UnexpectedToken) and err.token.type == "$END")
     clean_at = len(norm.text) if at_end else (err.pos_in_stream or 0)
     source_at = norm.offsets[max(0, min(clean_at, len(norm.offsets) - 1) - (1 if at_end else 0))]
     if at_end:
@@ -68,4 +66,6 @@ def _parse_error(err: lark.UnexpectedInput, norm: Normalised) -> ParseError:
         message = "the text ends before the decision is complete"
     else:
         message = "this block does not fit the structure of a decision here"
-    return ParseError(message, line=line, column=column, excerpt=excerpt.strip()[:120], expected=describe_expected(expected))
+    return ParseError(
+        message, line=line, column=column, excerpt=excerpt.strip()[:120], expected=describe_expected(expected)
+    )
