@@ -77,6 +77,26 @@ def add_period(iso: str, amount: int, unit: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def read(kind: str, text: str) -> tuple[str, ...]:
+    """The ISO dates a date terminal of clause.lark denotes (relative ones: none yet).
+
+    >>> read("DATE_MONTHS", "July and December 2012")
+    ('2012-07', '2012-12')
+    >>> read("DATE_PERIOD", "the end of 2018")
+    ('2018-12-31',)
+    """
+    if kind == "DATE_DAY":
+        day, month, year = re.findall(r"\w+", text)
+        return (iso_day_month_year(day, month, year),)
+    if kind == "DATE_MONTHS":
+        words = re.findall(r"\w+", text)
+        return tuple(iso_month_year(m, words[-1]) for m in words[:-1] if m.casefold() in _MONTH_NUMBER)
+    if kind == "DATE_PERIOD":
+        words = text.split()
+        return (end_of(" ".join(words[:2]), words[-1]),)
+    return ()
+
+
 def first_date(text: str) -> str | None:
     """The first date written in ``text``, as precisely as it is written."""
     match = _DATE.search(text)

@@ -134,7 +134,11 @@ def actor_pattern(registry: Registry) -> str:
     members = rf"(?:(?:{modifiers}[\s\-]+){{1,3}}(?:country\s+)?Members?\b|Members?\b)"
     known = "(?:" + "|".join(_first_letter_free(s) for s in registry.surfaces()) + ")"
     bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
-    return rf"(?:{unknown}|{state}|{members}|{known}(?![\w\-])|{bare})"
+    # A cheap first test: an actor starts with a capital or with a word that some
+    # lower-case name or Member modifier starts with ("relevant bodies", "developing").
+    lower_firsts = {s.split()[0] for s in (*registry.surfaces(), *registry.member_modifiers) if s[0].islower()}
+    starts = rf"(?=[A-Z]|{alternation(lower_firsts)}\b)"
+    return rf"{starts}(?:{unknown}|{state}|{members}|{known}(?![\w\-])|{bare})"
 
 
 def _inflect(verbs: Iterable[str]) -> list[str]:

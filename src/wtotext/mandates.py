@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
-import lark
 
 from wtotext import dates
 from wtotext.bodies import Registry
@@ -32,7 +31,7 @@ from wtotext.lemmas import is_verb, lemma
 from wtotext.lexicon import Lexicon, lexicon
 from wtotext.nodes import Actor, Deadline, Diagnostic, Mandate, Modality, Span
 from wtotext.normalise import fold
-from wtotext.parser import clause_parser
+from wtotext.parser import clause_scanner
 
 
 def _w(name: str) -> frozenset[str]:
@@ -98,34 +97,17 @@ class Frame:
 
 
 def tokenize(text: str, base: int) -> list[Tok]:
-    """The clause grammar's reading of ``text`` (offsets shifted by ``base``)."""
-    tree = clause_parser().parse(text)
+    """The clause vocabulary's reading of ``text`` (offsets shifted by ``base``)."""
     out: list[Tok] = []
-    for child in tree.children:
-        if isinstance(child, lark.Token):
-            out.append(Tok(child.type, str(child), base + _pos(child.start_pos), base + _pos(child.end_pos)))
+    for match in clause_scanner().finditer(text):
+        kind = match.lastgroup or "OTHER"
+        start, end = match.start(kind), match.end(kind)
+        value = match.group(kind)
+        if kind.startswith("DATE_"):
+            out.append(Tok("DATE", value, base + start, base + end, dates.read(kind, value)))
         else:
-            tokens = [t for t in child.children if isinstance(t, lark.Token)]
-            start = base + _pos(tokens[0].start_pos)
-            end = base + _pos(tokens[-1].end_pos)
-            out.append(Tok("DATE", text[start - base : end - base], start, end, _dates_of(child.data, tokens)))
+            out.append(Tok(kind, value, base + start, base + end))
     return out
-
-
-def _pos(value: int | None) -> int:
-    return value or 0
-
-
-def _dates_of(rule: str, tokens: list[lark.Token]) -> tuple[str, ...]:
-    values = [str(t) for t in tokens]
-    if rule == "day_month_year":
-        return (dates.iso_day_month_year(values[0], values[1], values[-1]),)
-    if rule == "months_of_year":
-        return tuple(dates.iso_month_year(m, values[-1]) for m in values[:-1])
-    if rule == "period_of_year":
-        return (dates.end_of(values[0], values[1]),)
-    # relative and anchored dates need the decision's date: resolved later
-    return ()
 
 
 # --------------------------------------------------------------------------- entry point

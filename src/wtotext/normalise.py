@@ -35,6 +35,8 @@ from wtotext.lexicon import SYMBOL
 from wtotext.nodes import Span
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Whitespace that folding changes: a run of two or more, or anything but a plain space.
+_UNEVEN_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _DROP = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _SYMBOL = SYMBOL
 _RUNNING_HEAD = re.compile(
@@ -84,7 +86,7 @@ class Normalised:
 
     source: str
     text: str
-    offsets: array  # type: ignore[type-arg]
+    offsets: array[int]
     footnotes: tuple[RawFootnote, ...]
     removed: tuple[tuple[Span, str], ...]
     hard_wrapped: bool
@@ -328,86 +330,76 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     return pieces
 
 
-def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, array]:  # type: ignore[type-arg]
-    """Write the clean text and its offset map."""
-    pieces = list(pieces)
+def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, array[int]]:
+    """Write the clean text and its offset map, one block at a time."""
     compounds = _hyphenated_words(source) if wrapped else set()
-    out: list[str] = []
+    parts: list[str] = []
     offsets = array("l")
-    first = True
     for piece in pieces:
-        chars: list[str] = []
+        block: list[str] = []
         where = array("l")
-        for k, line in enumerate(piece.lines):
-            text = line.text.translate(_DROP) if _has_drop(line.text) else line.text
-            base = line.start
-            # map each kept character of this line back to the source
-            positions = _positions(line.text, base)
-            stripped_from = len(text) - len(text.lstrip())
-            stripped_to = len(text.rstrip())
-            if k > 0 and chars:
-                if chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha() and text.lstrip()[:1].islower():
-                    joined = _last_word(chars) + _first_word(text).rstrip(".,;:)")
-                    if joined not in compounds:
-                        chars.pop()
-                        where.pop()
-                    # else keep the hyphen and add no space
-                else:
-                    chars.append(" ")
-                    where.append(positions[stripped_from] if stripped_from < len(positions) else base)
-            for idx in range(stripped_from, stripped_to):
-                chars.append(text[idx])
-                where.append(positions[idx])
-        block, block_where = _fold_spaces(chars, where)
+        for line in piece.lines:
+            text = line.text
+            lead = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            if lead >= end:
+                continue
+            if block:
+                _join_line(block, where, text, lead, line.start, compounds)
+            pos = lead
+            invisible = _has_drop(text)
+            for space in _UNEVEN_SPACE.finditer(text, lead, end):
+                _verbatim(block, where, text, pos, space.start(), line.start, invisible)
+                block.append(" ")
+                where.append(line.start + space.start())
+                pos = space.end()
+            _verbatim(block, where, text, pos, end, line.start, invisible)
         if not block:
             continue
-        if not first:
-            out.append("\n\n")
-            offsets.append(offsets[-1])
-            offsets.append(offsets[-1])
-        first = False
-        out.append(block)
-        offsets.extend(block_where)
-    text = "".join(out)
+        if parts:
+            parts.append("\n\n")
+            offsets.extend((offsets[-1], offsets[-1]))
+        parts.append("".join(block))
+        offsets.extend(where)
+    text = "".join(parts)
     offsets.append(offsets[-1] + 1 if offsets else 0)
     return text, offsets
 
 
+def _join_line(block: list[str], where: array[int], text: str, lead: int, base: int, compounds: set[str]) -> None:
+    """Join a wrapped line to its block: undo a line-end hyphen, else put one space."""
+    last = block[-1]
+    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[lead].islower():
+        head = "".join(block).rsplit(" ", 1)[-1]
+        tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
+        if head + tail not in compounds:
+            block[-1] = last[:-1]
+            where.pop()
+        return
+    block.append(" ")
+    where.append(base + lead)
+
+
+def _verbatim(block: list[str], where: array[int], text: str, start: int, end: int, base: int, invisible: bool) -> None:
+    """Copy ``text[start:end]`` (invisible characters dropped) with its source offsets."""
+    if start >= end:
+        return
+    chunk = text[start:end]
+    if invisible and _has_drop(chunk):
+        for i in range(start, end):
+            if text[i] not in _INVISIBLE:
+                block.append(text[i])
+                where.append(base + i)
+        return
+    block.append(chunk)
+    where.extend(range(base + start, base + end))
+
+
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _has_drop(text: str) -> bool:
-    return any(c in text for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff")
-
-
-def _positions(raw: str, base: int) -> list[int]:
-    """Source offsets of the characters of ``raw`` after dropping invisible ones."""
-    return [base + i for i, c in enumerate(raw) if c not in "\u00ad\u200b\u200c\u200d\u2060\ufeff"]
-
-
-def _last_word(chars: list[str]) -> str:
-    word: list[str] = []
-    for c in reversed(chars):
-        if c.isspace():
-            break
-        word.append(c)
-    return "".join(reversed(word))
-
-
-def _fold_spaces(chars: list[str], where: array) -> tuple[str, array]:  # type: ignore[type-arg]
-    text = "".join(chars)
-    out: list[str] = []
-    out_where = array("l")
-    pos = 0
-    for match in _SPACE.finditer(text):
-        out.append(text[pos : match.start()])
-        out_where.extend(where[pos : match.start()])
-        out.append(" ")
-        out_where.append(where[match.start()])
-        pos = match.end()
-    out.append(text[pos:])
-    out_where.extend(where[pos:])
-    folded = "".join(out)
-    lead = len(folded) - len(folded.lstrip(" "))
-    trail = len(folded.rstrip(" "))
-    return folded[lead:trail], out_where[lead:trail]
+    return any(c in text for c in _INVISIBLE)
 
 
 def _hyphenated_words(source: str) -> set[str]:
@@ -415,7 +407,7 @@ def _hyphenated_words(source: str) -> set[str]:
     return {m.group(0) for m in re.finditer(r"\b[A-Za-z]+-[a-z][A-Za-z-]*", source)}
 
 
-def _place_markers(notes: list[RawFootnote], text: str, offsets: array) -> list[RawFootnote]:  # type: ignore[type-arg]
+def _place_markers(notes: list[RawFootnote], text: str, offsets: array[int]) -> list[RawFootnote]:
     """Find each note's marker in the clean text (digits glued to a word), in order."""
     placed: list[RawFootnote] = []
     pos = 0
@@ -435,7 +427,9 @@ def _place_markers(notes: list[RawFootnote], text: str, offsets: array) -> list[
     return placed
 
 
-def _strip_markers(text: str, offsets: array, notes: list[RawFootnote]) -> tuple[str, array, list[RawFootnote]]:  # type: ignore[type-arg]
+def _strip_markers(
+    text: str, offsets: array[int], notes: list[RawFootnote]
+) -> tuple[str, array[int], list[RawFootnote]]:
     """Remove found markers from the clean text, keeping positions consistent."""
     cuts = sorted((n.marker_at, len(n.marker)) for n in notes if n.marker_at is not None)
     if not cuts:

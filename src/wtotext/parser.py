@@ -7,6 +7,7 @@ time it is needed and reused until the body registry changes.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -42,6 +43,27 @@ def document_parser() -> lark.Lark:
 def clause_parser() -> lark.Lark:
     """The LALR parser of ``grammars/clause.lark`` for the current registry."""
     return _build("clause", registry().version)
+
+
+def clause_scanner() -> re.Pattern[str]:
+    """The terminals of ``clause.lark`` as one regular expression, one named group each.
+
+    The alternatives are in the order Lark's own lexer tries them (priority, then
+    width), so ``clause_scanner`` and ``clause_parser().lex`` agree token for token.
+    """
+    return _scanner(registry().version)
+
+
+@cache
+def _scanner(version: int) -> re.Pattern[str]:
+    grammar = _build("clause", version)
+    ignored = set(grammar.ignore_tokens)
+    terminals = sorted(
+        (t for t in grammar.terminals if t.name not in ignored),
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+    )
+    alternatives = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
+    return re.compile(rf"\s*(?:{alternatives})")
 
 
 def parse_document(text: str) -> lark.Tree[lark.Token]:
