@@ -124,3 +124,18 @@ def test_normalising_twice_changes_nothing(path: Path) -> None:
     text = wtotext.read.read_path(path).text
     once = normalise(text).text
     assert normalise(once).text == once
+
+
+@pytest.mark.parametrize("path", corpus_texts(), ids=lambda p: p.stem)
+def test_every_document_gives_exactly_its_gold_mandates(path: Path, parsed: dict[str, Decision]) -> None:
+    """A regression net: each reference document's mandates, as a multiset, equal its gold."""
+    found = sorted(
+        (i, m.body.name, m.verb, m.modality.value, m.via.name if m.via else None, m.deadlines)
+        for i, p in enumerate(parsed[path.stem].operative, start=1)
+        for m in p.all_mandates()
+    )
+    expected = sorted(
+        (m["paragraph"], m["body"], m["verb"], m["modality"], m["via"], tuple(m["deadlines"]))
+        for m in gold(path)["mandates"]
+    )
+    assert found == expected

@@ -285,9 +285,9 @@ class _Builder:
     def paragraph(
         self, item: _Item, ctx: Context, notes: list[tuple[int, Footnote]], frame: Frame | None
     ) -> OperativeParagraph:
-        mandates, opened = paragraph_mandates(self.text[item.body_start : item.end], item.body_start, ctx, frame=frame)
-        children = tuple(self.paragraph(child, ctx, notes, opened or frame) for child in item.children)
         own_end = item.children[0].start if item.children else item.end
+        mandates, opened = paragraph_mandates(self.text[item.body_start : own_end], item.body_start, ctx, frame=frame)
+        children = tuple(self.paragraph(child, ctx, notes, opened or frame) for child in item.children)
         return OperativeParagraph(
             number=item.number,
             text=self.clean(item.body_start, item.end),

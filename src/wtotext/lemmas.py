@@ -50,8 +50,9 @@ def lemma(word: str) -> str:
                          ("es", ""), ("s", "")):
         if w.endswith(suffix):
             stem = w[: -len(suffix)] + repl
-            if stem in verbs:
-                return stem
+            # a doubled consonant first: submitted -> submit, fulfilled -> fulfil (British)
             if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:
                 return stem[:-1]
+            if stem in verbs:
+                return stem
     return w

@@ -301,7 +301,8 @@ class _Reader:
             return i
         return None
 
-    def closing_comma(self, i: int) -> int | None:
+    def closing_comma(self, i: int, *, across_modal: bool = False) -> int | None:
+        """The comma that closes a parenthetical opened by the comma at ``i``."""
         depth = 0
         for j in range(i + 1, min(len(self.toks), i + 25)):
             kind = self.kind(j)
@@ -311,7 +312,7 @@ class _Reader:
                 depth -= 1
             elif kind == "COMMA" and depth <= 0:
                 return j
-            elif kind in ("STOP", "SEMI", "MODAL"):
+            elif kind in ("STOP", "SEMI") or (kind == "MODAL" and not across_modal):
                 return None
         return None
 
@@ -346,6 +347,8 @@ class _Reader:
                 i = self.modal_clause(i)
             elif kind == "WE" and self.kind(self.skip_adverbs(i + 1)) in ("WORD", "DIRECTIVE"):
                 i = self.we_clause(i)
+            elif kind == "BE" and self.kind(self.skip_adverbs(i + 1)) == "WORD" and not self.in_relative(i):
+                i = self.passive_directive(i)
             elif kind == "THAT" and self.kind(i + 1) == "ACTOR" and self.subjunctive(i + 1):
                 i = self.subjunctive_clause(i + 1)
             elif kind == "ACTOR" and self.is_clause_start(i) and self.present_commitment(i) is not None:
@@ -361,11 +364,27 @@ class _Reader:
             kind = self.kind(j)
             if kind in ("COMMA", "SEMI", "COLON"):
                 return kind == "COMMA" and self.kind(j + 1) == "REL"
-            if kind == "REL":
-                return True
+            if kind == "REL" or (kind == "THAT" and not self.is_complementiser(j)):
+                # "A Member that adopts a measure ... shall notify": the relative clause has
+                # its own verb, so the modal is the main clause's (unless coordinated with it)
+                return not self.relative_closed(j, i)
             if kind == "THAT":
-                return not self.is_complementiser(j)
+                return False
         return False
+
+    def relative_closed(self, rel: int, i: int) -> bool:
+        """Did the relative clause opened at ``rel`` get its own finite verb before ``i``?"""
+        between = range(rel + 1, i)
+        if self.kind(i - 1) in ("AND", "OR"):  # "that Members have made and will make"
+            return any(self.kind(j) == "MODAL" for j in between)
+        return any(self.is_finite(j) for j in between)
+
+    def is_finite(self, j: int) -> bool:
+        kind = self.kind(j)
+        if kind in ("BE", "HAVE", "MODAL"):
+            return True
+        word = self.low(j)
+        return kind == "WORD" and word.endswith("s") and lemma(word) != word and is_verb(lemma(word))
 
     def is_complementiser(self, j: int) -> bool:
         """``that`` introduces a clause (decide that ..., paragraph-initial that ...), not a relative."""
@@ -403,14 +422,14 @@ class _Reader:
                 depth += 1
             elif kind == "LPAR":
                 depth -= 1
+            elif depth <= 0 and kind in ("REL", "THAT") and self.relative_closed(j, m) and not (
+                kind == "THAT" and self.is_complementiser(j)
+            ):
+                pass  # a relative clause inside the subject: "A Member that adopts a measure"
             elif depth <= 0 and kind in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
                 break
             j -= 1
-        start = j + 1
-        while self.kind(start) == "AND" or self.is_adverb(start):
-            start += 1
-        if start >= m:
-            return None
+        start = self.subject_start(j + 1, m)
         first = self.toks[start]
         subjects: list[Actor] = []
         if first.kind in ("ACTOR", "WE", "PRONOUN"):
@@ -429,6 +448,36 @@ class _Reader:
         if not subjects:
             return None
         return _unique(subjects), first.start
+
+    def subject_start(self, start: int, m: int) -> int:
+        """Where the subject of the predicate at ``m`` begins, given the nearest boundary.
+
+        When the stretch after the nearest comma is a modifier ("Developed country Members
+        that do not yet provide ..., defined at the tariff line level, shall"), the subject
+        is the actor phrase that opens an earlier stretch, as long as no stretch in between
+        has a verb of its own.
+        """
+        first = self.clause_head(start)
+        k = start - 1
+        while k > 0 and self.kind(self.clause_head(start)) not in ("ACTOR", "WE", "PRONOUN"):
+            if self.kind(k) != "COMMA" or any(self.is_finite(j) for j in range(start, m)):
+                break
+            j = k - 1
+            while j >= 0 and self.kind(j) not in ("COMMA", "SEMI", "COLON", "STOP", "THAT"):
+                j -= 1
+            if self.kind(j) == "THAT" and not self.is_complementiser(j):
+                j -= 1
+                while j >= 0 and self.kind(j) not in ("COMMA", "SEMI", "COLON", "STOP", "THAT"):
+                    j -= 1
+            if self.kind(self.clause_head(j + 1)) in ("ACTOR", "WE", "PRONOUN"):
+                return self.clause_head(j + 1)
+            start, k = j + 1, j
+        return first
+
+    def clause_head(self, start: int) -> int:
+        while self.kind(start) == "AND" or self.is_adverb(start):
+            start += 1
+        return start
 
     def facet_owner(self, start: int, m: int) -> Actor | None:
         """ "The regular sessions of the Committee on Agriculture" -> the Committee."""
@@ -453,6 +502,8 @@ class _Reader:
         if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
             found = (self.last_subjects, self.toks[m].start)
         verb = self.verb_at(m + 1)
+        if verb is None and self.kind(m + 1) == "COMMA" and self.kind(m + 2) == "AND":
+            return self.shared_predicate(m, found)
         if verb is None:
             if self.kind(m + 1) == "COLON" and found is not None:
                 self.opened = Frame(found[0], modality)
@@ -464,6 +515,36 @@ class _Reader:
         subjects, start = found
         self.last_subjects = subjects
         return self.verb_phrase(verb, subjects, modality, start=start)
+
+    def shared_predicate(self, m: int, found: tuple[tuple[Actor, ...], int] | None) -> int:
+        """"Developed country Members shall, and developing country Members ... should,
+        provide ...": each subject with its own modal, one verb phrase for both."""
+        close = self.closing_comma(m + 1, across_modal=True)
+        if close is None:
+            return m + 1
+        verb = self.skip_adverbs(close + 1)
+        if self.kind(verb) not in ("WORD", "DIRECTIVE"):
+            return m + 1
+        end = m + 1
+        for k in [m] + [j for j in range(m + 2, close) if self.kind(j) == "MODAL"]:
+            subject = found if k == m else self.subjects_before(k)
+            if subject is None:
+                continue
+            modal = " ".join(self.low(k).split())
+            modality = Modality(self.ctx.lex.modals.get(modal, "obligation"))
+            end = self.verb_phrase(verb, subject[0], modality, start=subject[1])
+        return end
+
+    def passive_directive(self, be: int) -> int:
+        """"The Director-General is requested to report ...", "Members are encouraged to ..."."""
+        d = self.skip_adverbs(be + 1)
+        verb = lemma(self.low(d))
+        found = self.subjects_before(be)
+        if found is None or verb not in self.ctx.lex.directives or not self.is_infinitive(d + 1):
+            return be + 1
+        modality = Modality(self.ctx.lex.directives[verb])
+        v = self.skip_adverbs(d + 2)
+        return self.verb_phrase(v, found[0], modality, start=found[1])
 
     def passive(self, be: int, modality: Modality, m: int) -> int:
         """ "shall be reviewed by the Ministerial Conference" -> the Conference, review."""
@@ -698,7 +779,7 @@ class _Reader:
                         return i
                     if kind == "THROUGH" and self.kind(i + 1) == "ACTOR" and self.is_infinitive(i + 2):
                         return i
-                    if kind == "TO" and self.is_infinitive(i):
+                    if kind == "TO" and self.is_infinitive(i) and not self.after_participle(i):
                         return i
             i += 1
         return n
@@ -757,6 +838,16 @@ class _Reader:
         if kind == "COMMA" and self.bare_verb(i + 1) and self.list_closes(i):
             return self.verb_phrase(i + 1, subjects, modality, start=start, via=via, statement=statement)
         return self.skip_purpose(i)
+
+    def after_participle(self, i: int) -> bool:
+        """"the steps taken to provide ...": an infinitive completing a participle, not a purpose."""
+        word = self.low(i - 1)
+        return (
+            self.kind(i - 1) == "WORD"
+            and word.endswith(("ed", "en", "wn", "ne"))
+            and lemma(word) != word
+            and is_verb(lemma(word))
+        )
 
     def bare_verb(self, i: int) -> bool:
         """A verb in its base form at ``i`` (a list item: "involve X, take Y, and recognize Z")."""
