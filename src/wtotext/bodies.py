@@ -94,6 +94,10 @@ class Registry:
             return self._canonical.get("members")
         if key.endswith(" of the work programme") or key.endswith(" of the wto"):
             return self.resolve(key.rsplit(" of the ", 1)[0])
+        # a body meeting in a special or dedicated session is still that body
+        session = re.match(r"(.+?)\s+in\s+(?:special|dedicated|regular|formal|informal)\s+sessions?$", key)
+        if session:
+            return self.resolve(session.group(1))
         return None
 
     def unknown_name(self, phrase: str) -> str:
