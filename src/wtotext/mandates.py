@@ -22,6 +22,7 @@ the sequence and applies the rules of GOLD.md, each in a function named after it
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -31,7 +32,7 @@ from wtotext.lemmas import is_verb, lemma
 from wtotext.lexicon import Lexicon, lexicon
 from wtotext.nodes import Actor, Deadline, Diagnostic, Mandate, Modality, Span
 from wtotext.normalise import fold
-from wtotext.parser import clause_scanner
+from wtotext.parser import clause_scanner, keyword_kinds
 
 
 def _w(name: str) -> frozenset[str]:
@@ -39,9 +40,8 @@ def _w(name: str) -> frozenset[str]:
     return lexicon().words[name]
 
 
-@attrs.frozen
-class Tok:
-    """One token of a paragraph: a terminal of clause.lark, or a whole ``DATE``."""
+class Tok(NamedTuple):
+    """One token of a paragraph: a terminal of clause.lark (dates all as ``DATE``)."""
 
     kind: str
     text: str
@@ -98,15 +98,19 @@ class Frame:
 
 def tokenize(text: str, base: int) -> list[Tok]:
     """The clause vocabulary's reading of ``text`` (offsets shifted by ``base``)."""
+    keywords = keyword_kinds()
     out: list[Tok] = []
+    append = out.append
     for match in clause_scanner().finditer(text):
         kind = match.lastgroup or "OTHER"
-        start, end = match.start(kind), match.end(kind)
+        start, end = match.span(kind)
         value = match.group(kind)
-        if kind.startswith("DATE_"):
-            out.append(Tok("DATE", value, base + start, base + end, dates.read(kind, value)))
+        if kind == "KEYWORD":
+            append(Tok(keywords[value], value, base + start, base + end))
+        elif kind.startswith("DATE_"):
+            append(Tok("DATE", value, base + start, base + end, dates.read(kind, value)))
         else:
-            out.append(Tok(kind, value, base + start, base + end))
+            append(Tok(kind, value, base + start, base + end))
     return out
 
 
@@ -422,8 +426,11 @@ class _Reader:
                 depth += 1
             elif kind == "LPAR":
                 depth -= 1
-            elif depth <= 0 and kind in ("REL", "THAT") and self.relative_closed(j, m) and not (
-                kind == "THAT" and self.is_complementiser(j)
+            elif (
+                depth <= 0
+                and kind in ("REL", "THAT")
+                and self.relative_closed(j, m)
+                and not (kind == "THAT" and self.is_complementiser(j))
             ):
                 pass  # a relative clause inside the subject: "A Member that adopts a measure"
             elif depth <= 0 and kind in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
@@ -517,7 +524,7 @@ class _Reader:
         return self.verb_phrase(verb, subjects, modality, start=start)
 
     def shared_predicate(self, m: int, found: tuple[tuple[Actor, ...], int] | None) -> int:
-        """"Developed country Members shall, and developing country Members ... should,
+        """ "Developed country Members shall, and developing country Members ... should,
         provide ...": each subject with its own modal, one verb phrase for both."""
         close = self.closing_comma(m + 1, across_modal=True)
         if close is None:
@@ -536,7 +543,7 @@ class _Reader:
         return end
 
     def passive_directive(self, be: int) -> int:
-        """"The Director-General is requested to report ...", "Members are encouraged to ..."."""
+        """ "The Director-General is requested to report ...", "Members are encouraged to ..."."""
         d = self.skip_adverbs(be + 1)
         verb = lemma(self.low(d))
         found = self.subjects_before(be)
@@ -840,7 +847,7 @@ class _Reader:
         return self.skip_purpose(i)
 
     def after_participle(self, i: int) -> bool:
-        """"the steps taken to provide ...": an infinitive completing a participle, not a purpose."""
+        """ "the steps taken to provide ...": an infinitive completing a participle, not a purpose."""
         word = self.low(i - 1)
         return (
             self.kind(i - 1) == "WORD"
@@ -923,7 +930,7 @@ def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
 
 def _dated(tok: Tok, i: int, sentence: Sequence[Tok]) -> Tok:
     """A bare year carries its own date."""
-    return attrs.evolve(tok, iso=(tok.text,)) if tok.kind == "YEAR" else tok
+    return tok._replace(iso=(tok.text,)) if tok.kind == "YEAR" else tok
 
 
 def _is_deadline(sentence: Sequence[Tok], i: int) -> bool:

@@ -62,8 +62,48 @@ def _scanner(version: int) -> re.Pattern[str]:
         (t for t in grammar.terminals if t.name not in ignored),
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
     )
-    alternatives = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
-    return re.compile(rf"\s*(?:{alternatives})")
+    alternatives: list[str] = []
+    keywords: dict[str, str] = {}
+    for t in terminals:
+        words = _literal_words(t.pattern.to_regexp())
+        if words is None:
+            alternatives.append(f"(?P<{t.name}>{t.pattern.to_regexp()})")
+            continue
+        if not keywords:
+            alternatives.append("(?P<KEYWORD>{keywords})")
+        keywords.update(dict.fromkeys(words, t.name))
+    _KEYWORD_KIND[version] = keywords
+    pattern = "|".join(alternatives).replace("{keywords}", _word_alternation(keywords))
+    return re.compile(rf"\s*(?:{pattern})")
+
+
+#: For each scanner, the terminal each keyword belongs to (the scanner matches all
+#: one-word terminals of the same priority as one group: fewer alternatives to try).
+_KEYWORD_KIND: dict[int, dict[str, str]] = {}
+
+
+def keyword_kinds() -> dict[str, str]:
+    """The terminal name of each word the scanner reports as ``KEYWORD``."""
+    clause_scanner()
+    return _KEYWORD_KIND[registry().version]
+
+
+def _literal_words(pattern: str) -> list[str] | None:
+    """The words of a ``\\b(?:w|w)\\b`` terminal (with ``[Xx]`` first letters), else None."""
+    match = re.fullmatch(r"\\b(?:\(\?:)?((?:\[[A-Za-z]{2}\])?[a-z]+(?:\|(?:\[[A-Za-z]{2}\])?[a-z]+)*)\)?\\b", pattern)
+    if match is None:
+        return None
+    words: list[str] = []
+    for alt in match.group(1).split("|"):
+        if alt.startswith("["):
+            words += [alt[1] + alt[4:], alt[2] + alt[4:]]
+        else:
+            words.append(alt)
+    return words
+
+
+def _word_alternation(words: dict[str, str]) -> str:
+    return r"\b(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")\b"
 
 
 def parse_document(text: str) -> lark.Tree[lark.Token]:
