@@ -83,7 +83,11 @@ def test_obligations_prints_a_table_or_json(capsys: pytest.CaptureFixture[str]) 
     assert "Committee on Trade and Development (via General Council): examine" in table
     assert main(["obligations", "--body", "CTD", "--json", str(SEED)]) == 0
     [row] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert (row["body"], row["verb"], row["via"]) == ("Committee on Trade and Development", "examine", "General Council")
+    assert (row["body"], row["verb"], row["via"]) == (
+        "Committee on Trade and Development",
+        "examine",
+        "General Council",
+    )
 
 
 def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
