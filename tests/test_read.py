@@ -93,6 +93,11 @@ def test_any_bytes_named_html_are_read_without_raising(data: bytes) -> None:
 # ---- HTML detection and <meta charset> ------------------------------------------------
 
 
+def test_text_before_the_first_tag_is_kept_as_a_block() -> None:
+    read = read_bytes(b"WT/L/1079\n<p class='x'>Goods &amp; services</p>")
+    assert (read.surface, read.text) == ("html", "WT/L/1079\n\nGoods & services")
+
+
 @pytest.mark.parametrize("name", ["decision.html", "DECISION.HTM", "dir/decision.xhtml", "/abs/path/gc.htm"])
 def test_html_is_recognised_by_file_suffix(name: str) -> None:
     read = read_bytes(b"Goods &amp; services", name=name)
@@ -107,7 +112,6 @@ def test_html_is_recognised_by_file_suffix(name: str) -> None:
         b"<html lang='en'><body>Goods &amp; services</body></html>",
         b"\xef\xbb\xbf  <html>Goods &amp; services",
         b"<body>Goods &amp; services</body>",
-        b"WT/L/1079\n<p class='x'>Goods &amp; services</p>",
         b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html><html><p>Goods &amp; services</p></html>",
         b"<!-- saved from url -->\n<!DOCTYPE html><p>Goods &amp; services</p>",
     ],
@@ -220,7 +224,9 @@ def test_inline_elements_flow_inside_their_block() -> None:
 
 
 def test_white_space_in_a_block_is_folded_but_no_break_spaces_stay() -> None:
-    assert html_to_text("<p>\n  Members \t shall\r\n notify&nbsp; &nbsp;it  </p>") == "Members shall notify\u00a0 \u00a0it"
+    assert (
+        html_to_text("<p>\n  Members \t shall\r\n notify&nbsp; &nbsp;it  </p>") == "Members shall notify\u00a0 \u00a0it"
+    )
 
 
 @pytest.mark.parametrize(
@@ -365,7 +371,7 @@ def test_html_to_text_gives_clean_blocks_for_any_markup(markup: str) -> None:
     text = html_to_text(markup)
     assert "\n\n\n" not in text
     assert not text.startswith("\n") and not text.endswith("\n")
-    for block in blocks(text):
+    for block in blocks(text) if text else []:
         assert block.strip(), "no empty blocks"
         assert block == block.strip(" \t\n\r\f"), "no white space around a block"
         assert "  " not in block.replace("\t", "  ", 0)
