@@ -327,7 +327,11 @@ class _Reader:
         j = self.skip_adverbs(i + 1)
         if self.kind(j) in ("DIRECTIVE", "BE", "HAVE"):
             return True
-        return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.low(j) not in _w("determiners")
+        word = self.low(j)
+        if self.kind(j) != "WORD" or word in _w("determiners") or not self.toks[j].text.islower():
+            return False
+        # a verb of the lexicon, or a word that takes an object at once ("to supply the data")
+        return is_verb(word) or (self.low(j + 1) in _w("determiners") or self.kind(j + 1) == "ACTOR")
 
     # -- the sentence ---------------------------------------------------------------
     def read(self) -> None:
@@ -716,8 +720,8 @@ class _Reader:
                 if self.kind(nxt) == "WORD" and self.low(nxt).endswith("ing") and is_verb(lemma(self.low(nxt))):
                     v = nxt
                     continue
-            if kind == "WORD" and not is_verb(word) and not self.low(v).endswith(("ed", "ing")):
-                return v, None
+            if kind == "WORD" and (word in _w("determiners") or not self.toks[v].text.islower()):
+                return v, None  # the syntax promised a verb; this is not one
             return v, word
         return v, None
 
