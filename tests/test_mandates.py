@@ -145,3 +145,16 @@ def test_an_unknown_body_is_an_actor_under_its_full_name_with_a_diagnostic() -> 
     [m] = d.mandates()
     assert (m.body.name, m.body.known) == ("Committee on Rules of Origin", False)
     assert any(x.code == "unknown-actor" and "Committee on Rules of Origin" in x.message for x in d.diagnostics)
+
+
+def test_lettered_items_with_no_numbered_parent_are_the_paragraphs() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nDecides:\n\n(a) to instruct the CTD to report by June 2026;\n\n"
+        "(b) that Members shall notify their measures; and\n\n(c) to review this Decision in 2027.\n"
+    )
+    assert [p.number for p in d.operative] == ["a", "b", "c"]
+    assert [[(m.body.name, m.verb, m.deadlines) for m in p.all_mandates()] for p in d.operative] == [
+        [(CTD, "report", ("2026-06",))],
+        [("Members", "notify", ())],
+        [(GC, "review", ("2027",))],
+    ]

@@ -71,6 +71,7 @@ class _Item:
     end: int
     heading: str | None = None
     children: list[_Item] = attrs.field(factory=list)
+    head_end: int = 0  # where the item's own block ends
 
 
 def build(
@@ -254,7 +255,7 @@ class _Builder:
                     items.append(item)
         if heading_tok is not None:
             self.noise.append(Noise(heading or "", self.span(*_bounds(heading_tok)), "heading"))
-        return marker, [_nest(item) for item in items]
+        return marker, [_nest(item) for item in _lettered_top_level(items)]
 
     def item(self, tree: lark.Tree[lark.Token], heading: str | None) -> _Item:
         tokens = [c for c in tree.children if isinstance(c, lark.Token)]
@@ -277,10 +278,10 @@ class _Builder:
         block = self.text[start:end]
         match = _NUMBER.match(block)
         if match is None:
-            return _Item(None, None, start, start, end)
+            return _Item(None, None, start, start, end, head_end=end)
         number = next((g for g in match.groups() if g), None)
         kind = "bullet" if match.group(4) else ("paren" if match.group(2) or match.group(3) else "number")
-        return _Item(None if kind == "bullet" else number, kind, start, start + match.end(), end)
+        return _Item(None if kind == "bullet" else number, kind, start, start + match.end(), end, head_end=end)
 
     def paragraph(
         self, item: _Item, ctx: Context, notes: list[tuple[int, Footnote]], frame: Frame | None
@@ -381,6 +382,29 @@ def _bounds(tok: lark.Token) -> tuple[int, int]:
 def _extend(item: _Item, more: _Item) -> None:
     item.children.append(_Item(None, None, more.start, more.start, more.end, children=more.children))
     item.end = max(item.end, more.end)
+
+
+def _lettered_top_level(items: list[_Item]) -> list[_Item]:
+    """"Decides: (a) to ...; (b) to ...": lettered items with no numbered parent are the paragraphs."""
+    out: list[_Item] = []
+    for item in items:
+        if item.marker != "paren" or item.number is None:
+            out.append(item)
+            continue
+        siblings = [c for c in item.children if c.marker == "paren" and _same_style(c.number, item.number)]
+        rest = [c for c in item.children if c not in siblings]
+        item.children = rest
+        item.end = max([item.head_end, *(c.end for c in rest)])
+        out.append(item)
+        out.extend(siblings)
+    return out
+
+
+def _same_style(number: str | None, first: str | None) -> bool:
+    """Both letters ((a), (b)) or both digits ((1), (2)) — roman (i) under (h) aside."""
+    if number is None or first is None:
+        return False
+    return number.isdigit() == first.isdigit() and not (_ROMAN.match(number) and not _ROMAN.match(first))
 
 
 def _nest(item: _Item) -> _Item:
