@@ -391,12 +391,17 @@ def _lettered_top_level(items: list[_Item]) -> list[_Item]:
         if item.marker != "paren" or item.number is None:
             out.append(item)
             continue
-        siblings = [c for c in item.children if c.marker == "paren" and _same_style(c.number, item.number)]
-        rest = [c for c in item.children if c not in siblings]
-        item.children = rest
-        item.end = max([item.head_end, *(c.end for c in rest)])
+        children, item.children = item.children, []
+        current = item
         out.append(item)
-        out.extend(siblings)
+        for child in children:
+            if child.marker == "paren" and _same_style(child.number, item.number):
+                current = child
+                out.append(child)
+            else:  # a (i) or a bullet belongs to the lettered item it follows
+                current.children.append(child)
+        for paragraph in out:
+            paragraph.end = max([paragraph.head_end, *(c.end for c in paragraph.children)])
     return out
 
 
