@@ -392,16 +392,16 @@ def _lettered_top_level(items: list[_Item]) -> list[_Item]:
             out.append(item)
             continue
         children, item.children = item.children, []
-        current = item
-        out.append(item)
+        lettered = [item]
         for child in children:
             if child.marker == "paren" and _same_style(child.number, item.number):
-                current = child
-                out.append(child)
+                lettered.append(child)
             else:  # a (i) or a bullet belongs to the lettered item it follows
-                current.children.append(child)
-        for paragraph in out:
-            paragraph.end = max([paragraph.head_end, *(c.end for c in paragraph.children)])
+                lettered[-1].children.append(child)
+        item.end = item.head_end
+        for paragraph in lettered:
+            paragraph.end = max([paragraph.end, *(c.end for c in paragraph.children)])
+        out.extend(lettered)
     return out
 
 
