@@ -46,6 +46,9 @@ _META = re.compile(
     r"WORLD TRADE|ORGANIZATION|WORLD TRADE ORGANIZATION|MINISTERIAL CONFERENCE|GENERAL COUNCIL)$",
     re.IGNORECASE,
 )
+# The kind a title names: "DECLARATION ON ...", "Doha Ministerial Declaration", but not
+# "Implementation of Paragraph 6 of the Doha Declaration" (that one is cited).
+_TITLE_KIND = re.compile(r"^(?:(?!(?:of|the|on|to)\b)[\w'-]+\s+){0,3}(decision|declaration)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 
 
@@ -186,8 +189,8 @@ class _Builder:
             if not _SYMBOL_LINE.match(line) and not _META.match(line) and not _ADOPTION.search(line):
                 title = line
                 break
-        if title and re.search(r"\bdeclaration\b", title, re.IGNORECASE):
-            kind = "declaration"
+        if title and (head := _TITLE_KIND.match(title)):
+            kind = head.group(1).lower()
         if enacting is not None:
             formula = re.sub(r"^(?:The|We,\s+the)\s+", "", fold(str(enacting)))
             formula = re.split(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", formula)[0]
