@@ -348,7 +348,7 @@ class _Reader:
             j = self.skip_adverbs(1)
             if self.kind(j) in ("WORD", "DIRECTIVE") and (self.kind(j) == "DIRECTIVE" or is_verb(self.low(j))):
                 issuer = Actor(self.ctx.issuer, toks[0].text, True, self.ctx.to_span(toks[0].start, toks[0].end))
-                i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks[0].start, own=True)
+                i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks[0].start)
         while i < len(toks):
             kind = toks[i].kind
             if kind == "MODAL" and not self.in_relative(i):
@@ -676,7 +676,6 @@ class _Reader:
         *,
         start: int,
         via: Actor | None = None,
-        own: bool = False,
         statement: bool = False,
     ) -> int:
         """Read the verb phrase at ``v`` for ``subjects``; add its mandates; return where it ends."""
