@@ -57,3 +57,9 @@ def test_parse_error_is_a_wtotext_error_and_survives_pickling() -> None:
     again = pickle.loads(pickle.dumps(info.value))
     assert isinstance(again, ParseError)
     assert (again.line, again.column, again.message) == (1, 1, "the input is empty")
+
+
+def test_a_preambular_line_shorter_than_an_opener_is_an_unknown_recital() -> None:
+    d = wtotext.parse("The General Council,\n\nDé\n\nDecides:\n\n1. Members shall notify it.\n")
+    assert [r.opener for r in d.preamble] == ["Dé"]
+    assert any(x.code == "unknown-opener" for x in d.diagnostics)

@@ -4,8 +4,12 @@
 >>> d = wtotext.parse("The General Council,\\n\\nDecides:\\n\\n1. The CTD shall report by 31 July 2026.\\n")
 >>> [(m.body.name, m.verb, m.deadlines) for m in d.obligations(body="CTD")]
 [('Committee on Trade and Development', 'report', ('2026-07-31',))]
+
+``wtotext.render`` writes a tree back as text; ``wtotext.strategies`` (with the
+``strategies`` extra) generates decisions for property tests.
 """
 
+from wtotext.batch import Result, parse_many
 from wtotext.bodies import Registry, registry
 from wtotext.errors import ParseError, WtotextError
 from wtotext.nodes import (
@@ -23,6 +27,7 @@ from wtotext.nodes import (
     Span,
 )
 from wtotext.pipeline import parse, parse_file
+from wtotext.render import render
 
 __version__ = "0.1.0"
 
@@ -40,10 +45,13 @@ __all__ = [
     "Recital",
     "Reference",
     "Registry",
+    "Result",
     "Span",
     "WtotextError",
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
     "registry",
+    "render",
 ]

@@ -218,8 +218,10 @@ class _Builder:
     def opener(self, text: str) -> str | None:
         best = None
         for candidate in self.lex.openers:
+            if not text.startswith(candidate):
+                continue
             whole_word = len(text) == len(candidate) or not text[len(candidate)].isalpha()
-            if text.startswith(candidate) and whole_word and (best is None or len(candidate) > len(best)):
+            if whole_word and (best is None or len(candidate) > len(best)):
                 best = candidate
         if best is None and re.match(r"[A-Z][a-z]+ing\b", text):
             best = text.split()[0]
