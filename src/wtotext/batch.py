@@ -198,28 +198,46 @@ def _load(item: _Input) -> tuple[bytes | None, tuple[str, str] | None]:
         return None, (type(err).__name__, str(err))
 
 
+def _record_chunk(chunk: list[tuple[str, bytes | None, tuple[str, str] | None]]) -> list[str]:
+    """Worker entry point for a chunk of documents (fewer round trips between processes)."""
+    return [_record_line(source, data, error) for source, data, error in chunk]
+
+
 def record_lines(
-    items: Iterable[_Input], *, jobs: int | None = None, window: int | None = None
+    items: Iterable[_Input], *, jobs: int | None = None, chunk: int = 16
 ) -> Iterator[tuple[str, str]]:
-    """``(source, JSON line)`` for each input, in input order, parsed in ``jobs`` processes."""
+    """``(source, JSON line)`` for each input, in input order, parsed in ``jobs`` processes.
+
+    Documents go to the workers ``chunk`` at a time, and at most ``4 * jobs`` chunks are
+    in flight, so memory stays flat however many inputs there are.
+    """
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1:
         for item in items:
             data, error = _load(item)
             yield item.source, _record_line(item.source, data, error)
         return
-    window = window or jobs * 8
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[str, Future[str]]] = deque()
+        pending: deque[tuple[list[str], Future[list[str]]]] = deque()
+        batch: list[tuple[str, bytes | None, tuple[str, str] | None]] = []
+
+        def submit() -> None:
+            pending.append(([source for source, _, _ in batch], pool.submit(_record_chunk, list(batch))))
+            batch.clear()
+
         for item in items:
             data, error = _load(item)
-            pending.append((item.source, pool.submit(_record_line, item.source, data, error)))
-            if len(pending) >= window:
-                source, future = pending.popleft()
-                yield source, future.result()
+            batch.append((item.source, data, error))
+            if len(batch) >= chunk:
+                submit()
+            while len(pending) >= 4 * jobs:
+                sources, future = pending.popleft()
+                yield from zip(sources, future.result(), strict=True)
+        if batch:
+            submit()
         while pending:
-            source, future = pending.popleft()
-            yield source, future.result()
+            sources, future = pending.popleft()
+            yield from zip(sources, future.result(), strict=True)
 
 
 def parse_many(
