@@ -173,7 +173,7 @@ def _to_mandate(f: _Found, ctx: Context) -> Mandate:
         body=f.body,
         verb=f.verb,
         modality=f.modality,
-        action=fold(ctx.text[f.verb_at : f.end]),
+        action=fold(ctx.text[f.verb_at : f.end]).rstrip(",;: "),
         span=ctx.to_span(f.start, f.end),
         via=f.via,
         time_limits=limits,
