@@ -11,6 +11,7 @@
 
 from wtotext.batch import Result, parse_many
 from wtotext.bodies import Registry, registry
+from wtotext.corpus import Corpus
 from wtotext.errors import ParseError, WtotextError
 from wtotext.nodes import (
     Actor,
@@ -33,6 +34,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
+    "Corpus",
     "Deadline",
     "Decision",
     "Diagnostic",

@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from wtotext import __version__
 from wtotext.errors import WtotextError
 from wtotext.export.json import dumps, error_record, record
-from wtotext.nodes import Decision
+from wtotext.nodes import Decision, Modality
 from wtotext.pipeline import parse_file
 
 
@@ -138,11 +139,87 @@ def _add_batch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     b.set_defaults(func=_batch_command)
 
 
+def _load_corpus(paths: list[str], jobs: int | None) -> Any:
+    from wtotext.corpus import Corpus
+
+    if len(paths) == 1 and paths[0].endswith(".jsonl"):
+        return Corpus.from_jsonl(paths[0])
+    return Corpus.from_paths(paths, jobs=jobs)
+
+
+def _query_command(args: argparse.Namespace) -> int:
+    from wtotext.corpus import COLUMNS, parse_range
+
+    corpus = _load_corpus(args.paths, args.jobs)
+    rows = corpus.to_rows(
+        body=args.body,
+        modality=args.modality,
+        due=parse_range(args.due),
+        adopted=parse_range(args.adopted),
+        verb=args.verb,
+    )
+    if args.format == "json":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif args.format == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _print_rows(rows, ("date", "symbol", "paragraph", "body", "modality", "verb", "deadlines", "action"))
+    return 1 if corpus.failures else 0
+
+
+def _timeline_command(args: argparse.Namespace) -> int:
+    corpus = _load_corpus(args.paths, args.jobs)
+    for date, items in corpus.timeline(body=args.body):
+        for item in items:
+            print(f"{date:<10}  {item.body.name}: {item.mandate.verb}  ({item.symbol or item.source}, {item.date})")
+    return 1 if corpus.failures else 0
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    if not rows:
+        print("(no mandates)")
+        return
+    widths = {c: min(40, max(len(c), *(len(str(r[c] or "")) for r in rows))) for c in columns}
+    print("  ".join(c.upper().ljust(widths[c]) for c in columns))
+    for row in rows:
+        cells = []
+        for c in columns:
+            value = str(row[c] if row[c] is not None else "-")
+            cells.append((value[: widths[c] - 1] + "…" if len(value) > widths[c] else value).ljust(widths[c]))
+        print("  ".join(cells).rstrip())
+
+
+def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    q = sub.add_parser("query", help="mandates across a corpus: by body, modality, due and adoption dates")
+    q.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, archives, or one batch .jsonl")
+    q.add_argument("--body", help="canonical name or alias, any case")
+    q.add_argument("--modality", choices=[m.value for m in Modality])
+    q.add_argument("--due", metavar="FROM..TO", help="a deadline in this range (ISO dates; an end may be empty)")
+    q.add_argument("--adopted", metavar="FROM..TO", help="decisions adopted in this range")
+    q.add_argument("--verb", help="the lemma of the verb")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--jobs", type=int, default=None)
+    q.set_defaults(func=_query_command)
+
+
+def _add_timeline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    t = sub.add_parser("timeline", help="what falls due when (for one body, or all)")
+    t.add_argument("paths", nargs="+", metavar="PATH")
+    t.add_argument("--body", help="canonical name or alias, any case")
+    t.add_argument("--jobs", type=int, default=None)
+    t.set_defaults(func=_timeline_command)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wtotext", description="Parse WTO decisions into mandates.")
     parser.add_argument("--version", action="version", version=f"wtotext {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_parse, _add_obligations, _add_batch):
+    for add in (_add_parse, _add_obligations, _add_batch, _add_query, _add_timeline):
         add(sub)
     return parser
 
