@@ -10,9 +10,9 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from wtotext import Corpus  # noqa: E402
+from wtotext import Corpus
 
 HERE = Path(__file__).resolve().parent
 
