@@ -432,6 +432,7 @@ def _nest(item: _Item) -> _Item:
             and not _ROMAN.match(nested[-1].number or "")
         ):
             nested[-1].children.append(child)
+            nested[-1].end = max(nested[-1].end, child.end)
             continue
         if child.marker == "paren" and len(number) == 1 and number.isalpha():
             previous_letter = number

@@ -913,6 +913,8 @@ class _Reader:
         start: int,
         via: Actor | None = None,
     ) -> None:
+        while self.kind(end) == "THROUGH" and end - 1 > v and self.is_adverb(end - 1):
+            end -= 1  # "examine the matter [particularly] through the CTD to ..."
         end_offset = self.toks[end - 1].end if end > v else self.toks[v].end
         self.found.append(
             _Found(body, verb, modality, self.toks[v].start, end_offset, min(start, self.toks[v].start), v, via)

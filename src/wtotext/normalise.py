@@ -121,7 +121,8 @@ def normalise(source: str) -> Normalised:
     lines, removed = drop_page_furniture(lines, symbols)
     lines, notes, note_removed = lift_footnotes(lines)
     removed += note_removed
-    wrapped = _is_hard_wrapped(lines)
+    # page furniture means a PDF extract, however few its lines
+    wrapped = _is_hard_wrapped(lines) or any(why == "page number" for _, why in removed)
     pieces = join_blocks(lines, wrapped)
     text, offsets = fold_whitespace(pieces, source, wrapped)
     footnotes = _place_markers(notes, text, offsets)
@@ -144,6 +145,8 @@ def split_lines(source: str) -> list[Line]:
             continue
         body = raw.rstrip("\r\n")
         start = match.start()
+        if start == 0 and body.startswith("\ufeff"):  # a byte-order mark is no text
+            body, start = body[1:], 1
         while body.startswith("\f"):
             page += 1
             body = body[1:]
@@ -173,7 +176,7 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
     printed: set[str] = set()  # symbols already printed once: a repeat is a running head
     for line in lines:
         page = max(page, line.page)
-        text = line.text
+        text = line.text.translate(_DROP)  # invisible characters do not hide furniture
         is_number = bool(_PAGE_NUMBER.match(text))
         cited = set(re.findall(_SYMBOL, text)) if _RUNNING_HEAD.match(text) else set()
         is_head = bool(seen_text and cited and cited <= symbols and cited <= printed)
@@ -291,6 +294,16 @@ def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     return full >= 5 and long == 0
 
 
+_OPEN_ENDS = frozenset("of on and or the to for in with by a an at from as that which its their our".split())
+
+
+def _cut_short(line: str, following: str) -> bool:
+    """Does ``line`` stop in mid-sentence, ``following`` going on with it?"""
+    last = line.rstrip().rsplit(" ", 1)[-1]
+    first = following.lstrip()[:1]
+    return not line.rstrip().endswith(_TERMINAL) and (first.islower() or last.lower() in _OPEN_ENDS)
+
+
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
@@ -300,9 +313,20 @@ def _first_word(text: str) -> str:
     return words[0] if words else ""
 
 
+def _text_width(lines: Sequence[Line]) -> int:
+    """The width the text was wrapped at: the widest line that another line follows,
+    leaving out right-aligned header cells."""
+    widths = [
+        len(line.text.rstrip())
+        for line, following in zip(lines, lines[1:], strict=False)
+        if line.text.strip() and following.text.strip() and _indent(line.text) <= 30
+    ]
+    return max(widths, default=max((len(x.text.rstrip()) for x in lines), default=0))
+
+
 def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     """Group lines into blocks: blank lines and list markers end them; wraps join them."""
-    width = max((len(x.text.rstrip()) for x in lines if x.text.strip()), default=0)
+    width = _text_width(lines)
     pieces: list[_Piece] = []
     current: _Piece | None = None
     last_page = 0
@@ -318,12 +342,17 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
         if current is not None and not starts_item and _indent(current.lines[-1].text) <= 30:
             prev = current.lines[-1]
             prev_text = prev.text.rstrip()
-            fits = len(prev_text) + 1 + len(_first_word(line.text)) > width - 3 or len(prev_text) > 0.6 * width
+            full = len(prev_text) + 1 + len(_first_word(line.text)) > width - 3  # the next word did not fit
+            fits = full or len(prev_text) > 0.6 * width
             if wrapped and fits and not after_gap:
                 current.lines.append(line)
                 continue
-            if wrapped and new_page and fits and not prev_text.endswith(_TERMINAL):
+            goes_on = full or (fits and line.text.lstrip()[:1].islower())
+            if wrapped and new_page and goes_on and not prev_text.endswith(_TERMINAL):
                 current.lines.append(line)
+                continue
+            if not wrapped and not after_gap and len(prev_text.strip()) >= 50 and _cut_short(prev_text, line.text):
+                current.lines.append(line)  # a long line cut short of its sentence's end
                 continue
         current = _Piece([line], new_page)
         pieces.append(current)
