@@ -357,9 +357,9 @@ def to_dask_bag(
     Requires the ``dask`` extra (``pip install 'wtotext[dask]'``).  Inputs are listed
     here; each document is read and parsed on the workers.
 
-    >>> bag = to_dask_bag(["corpus/ecom-2009.txt"])       # doctest: +SKIP
-    >>> bag.pluck("ok").compute()                          # doctest: +SKIP
-    [True]
+    >>> bag = to_dask_bag(["corpus/ecom-2009.txt", "corpus/missing.txt"])
+    >>> bag.pluck("ok").compute(scheduler="sync")
+    [True, False]
     """
     try:
         import dask.bag as db
