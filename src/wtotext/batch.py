@@ -217,6 +217,7 @@ def record_lines(
             data, error = _load(item)
             yield item.source, _record_line(item.source, data, error)
         return
+    _warm()  # build the parsers once here: forked workers inherit them
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[tuple[list[str], Future[list[str]]]] = deque()
         batch: list[tuple[str, bytes | None, tuple[str, str] | None]] = []
@@ -238,6 +239,13 @@ def record_lines(
         while pending:
             sources, future = pending.popleft()
             yield from zip(sources, future.result(), strict=True)
+
+
+def _warm() -> None:
+    from wtotext.parser import clause_scanner, document_parser
+
+    document_parser()
+    clause_scanner()
 
 
 def parse_many(
