@@ -13,6 +13,7 @@ from wtotext.batch import Result, parse_many
 from wtotext.bodies import Registry, registry
 from wtotext.corpus import Corpus
 from wtotext.errors import ParseError, WtotextError
+from wtotext.export.schema import schema
 from wtotext.nodes import (
     Actor,
     Deadline,
@@ -55,5 +56,6 @@ __all__ = [
     "parse_file",
     "parse_many",
     "registry",
+    "schema",
     "render",
 ]
