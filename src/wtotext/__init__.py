@@ -56,6 +56,6 @@ __all__ = [
     "parse_file",
     "parse_many",
     "registry",
-    "schema",
     "render",
+    "schema",
 ]

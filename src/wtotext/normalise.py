@@ -25,6 +25,7 @@ normalising a clean text again changes nothing (idempotence).
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from collections.abc import Iterable, Sequence
@@ -294,7 +295,11 @@ def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     return full >= 5 and long == 0
 
 
-_OPEN_ENDS = frozenset("of on and or the to for in with by a an at from as that which its their our".split())
+# Words a line cannot end a sentence with: a line that ends with one goes on.
+_OPEN_ENDS = frozenset(
+    ["of", "on", "and", "or", "the", "to", "for", "in", "with", "by", "a", "an", "at", "from", "as", "that", "which"]
+    + ["its", "their", "our"]
+)
 
 
 def _cut_short(line: str, following: str) -> bool:
@@ -318,7 +323,7 @@ def _text_width(lines: Sequence[Line]) -> int:
     leaving out right-aligned header cells."""
     widths = [
         len(line.text.rstrip())
-        for line, following in zip(lines, lines[1:], strict=False)
+        for line, following in itertools.pairwise(lines)
         if line.text.strip() and following.text.strip() and _indent(line.text) <= 30
     ]
     return max(widths, default=max((len(x.text.rstrip()) for x in lines), default=0))
