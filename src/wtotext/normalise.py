@@ -297,9 +297,9 @@ def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
 
 # Words a line cannot end a sentence with: a line that ends with one goes on.
 _OPEN_ENDS = frozenset(
-    ["of", "on", "and", "or", "the", "to", "for", "in", "with", "by", "a", "an", "at", "from", "as", "that", "which"]
-    + ["its", "their", "our"]
-)
+    ("of", "on", "and", "or", "the", "to", "for", "in", "with", "by", "a", "an", "at", "from", "as", "that", "which",
+     "its", "their", "our")
+)  # fmt: skip
 
 
 def _cut_short(line: str, following: str) -> bool:
