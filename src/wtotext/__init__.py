@@ -13,6 +13,7 @@ from wtotext.batch import Result, parse_many
 from wtotext.bodies import Registry, registry
 from wtotext.corpus import Corpus
 from wtotext.errors import ParseError, WtotextError
+from wtotext.export.akn import to_akn
 from wtotext.export.schema import schema
 from wtotext.nodes import (
     Actor,
@@ -58,4 +59,5 @@ __all__ = [
     "registry",
     "render",
     "schema",
+    "to_akn",
 ]

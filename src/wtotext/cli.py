@@ -22,9 +22,17 @@ def _parse_command(args: argparse.Namespace) -> int:
             decision = parse_file(path)
         except Exception as err:  # one record per input, whatever went wrong
             failed += 1
-            print(dumps(error_record(path, err)))
+            if args.format == "akn":
+                print(f"{path}: {err}", file=sys.stderr)
+            else:
+                print(dumps(error_record(path, err)))
             continue
-        print(dumps(record(decision, path)))
+        if args.format == "akn":
+            from wtotext.export.akn import to_akn
+
+            sys.stdout.write(to_akn(decision))
+        else:
+            print(dumps(record(decision, path)))
     return 1 if failed else 0
 
 
@@ -76,6 +84,10 @@ def _print_table(rows: list[dict[str, object]]) -> None:
 def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="parse files; write one JSON record per file (JSON Lines) to stdout")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--format", choices=("json", "akn"), default="json",
+        help="json: one record per line (default); akn: one Akoma Ntoso XML document per file, one after another",
+    )
     p.set_defaults(func=_parse_command)
 
 
