@@ -22,9 +22,10 @@ def parse(text: str, *, source: str | None = None) -> Decision:
     HTML markup is converted to text first (spans then refer to that text, kept in
     ``Decision.text``).  Text that is not a decision raises :class:`ParseError`.
 
-    >>> d = parse("The General Council,\\n\\nDecides:\\n\\n1. To hold a review by 31 July 2026.\\n")
-    >>> [(m.body.name, m.verb, m.deadlines) for m in d.mandates()]
-    [('General Council', 'hold', ('2026-07-31',))]
+    Examples:
+        >>> d = parse("The General Council,\\n\\nDecides:\\n\\n1. To hold a review by 31 July 2026.\\n")
+        >>> [(m.body.name, m.verb, m.deadlines) for m in d.mandates()]
+        [('General Council', 'hold', ('2026-07-31',))]
     """
     if looks_like_html(text):
         text = html_to_text(text)
