@@ -576,7 +576,8 @@ class _Reader:
     def we_clause(self, w: int) -> int:
         j = self.skip_adverbs(w + 1)
         issuer = resolve_actor(self.toks[w], self.ctx)
-        assert issuer is not None
+        if issuer is None:  # "we" always names the issuer; kept total all the same
+            return w + 1
         word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
             return self.directive(j, None, start=self.toks[w].start)
@@ -624,9 +625,8 @@ class _Reader:
 
     def commitment_clause(self, a: int) -> int:
         to = self.present_commitment(a)
-        assert to is not None
         actor = resolve_actor(self.toks[a], self.ctx)
-        if actor is None:
+        if actor is None or to is None:
             return a + 1
         subjects = [actor]
         k = a + 1
