@@ -1,0 +1,71 @@
+"""Bugs the property tests and the fuzzer found, each kept as a fixed example."""
+
+from __future__ import annotations
+
+import wtotext
+from wtotext.normalise import normalise
+
+
+def test_a_byte_order_mark_does_not_hide_the_documents_own_symbol() -> None:
+    text = "\ufeffWT/L/1\n\nThe General Council,\n\nDecides:\n\nWT/L/1\n\n- 2 -\n\n1. To hold a review.\n"
+    d = wtotext.parse(text)
+    assert d.symbols == ("WT/L/1",)
+    assert [p.number for p in d.operative] == ["1"]
+
+
+def test_invisible_characters_do_not_hide_a_page_number() -> None:
+    once = normalise("PAG\u00adE0").text
+    assert normalise(once).text == once
+
+
+def test_a_short_pdf_extract_joins_its_wrapped_lines() -> None:
+    text = (
+        "Page: 1/2\n\nThe General Council,\n\nRecalling the reports of the relevant bodies and of the Committee on\n"
+        "Trade and Development;\n\nDecides:\n\n1. To hold a review.\n"
+    )
+    d = wtotext.parse(text)
+    assert [r.text for r in d.preamble] == [
+        "Recalling the reports of the relevant bodies and of the Committee on Trade and Development;"
+    ]
+
+
+def test_a_line_cut_short_in_plain_text_is_joined() -> None:
+    text = (
+        "The General Council,\n\nRecalling the reports of the relevant bodies and of the Committee on\n"
+        "Trade and Development;\n\nDecides:\n\n1. To hold a review.\n"
+    )
+    assert len(wtotext.parse(text).preamble) == 1
+
+
+def test_particularly_stays_out_of_the_action_before_routing() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nDecides:\n\n1. To instruct the General Council to examine the matter "
+        "particularly through the CTD to hold periodic reviews.\n"
+    )
+    assert [(m.body.name, m.action) for m in d.mandates()] == [
+        ("General Council", "examine the matter"),
+        ("Committee on Trade and Development", "hold periodic reviews"),
+    ]
+
+
+def test_nested_sub_items_lie_inside_their_parent() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nDecides:\n\n1. The issues to be examined shall include:\n\n"
+        "(a) transparency, including:\n\n(i) customs duties;\n\n(ii) classification.\n"
+    )
+    [a] = d.operative[0].subitems
+    assert a.text == "transparency, including: (i) customs duties; (ii) classification."
+    assert all(a.span.contains(i.span) for i in a.subitems)
+
+
+def test_back_to_top_after_the_last_paragraph_is_noise() -> None:
+    d = wtotext.parse(
+        "The Ministerial Conference,\n\nDecides:\n\nWe decide that Members will maintain it.\n\nback to top\n"
+    )
+    assert d.operative[-1].text == "We decide that Members will maintain it."
+    assert "back to top" in [n.text for n in d.noise]
+
+
+def test_a_preambular_line_shorter_than_every_opener_parses() -> None:
+    d = wtotext.parse("The General Council,\n\nDé\n\nDecides:\n\n1. Members shall notify it.\n")
+    assert [r.opener for r in d.preamble] == ["Dé"]
