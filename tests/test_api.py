@@ -95,3 +95,16 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.strip() == f"wtotext {wtotext.__version__}"
+
+
+@pytest.mark.parametrize(
+    ("stage", "expected"),
+    [
+        ("normalised", "Decides as follows:"),
+        ("tree", "  enacting\n"),
+        ("decision", "      General Council obligation hold 2010-07 2010-12 2011-07"),
+    ],
+)
+def test_parse_can_stop_after_a_stage(capsys: pytest.CaptureFixture[str], stage: str, expected: str) -> None:
+    assert main(["parse", "--stage", stage, str(CORPUS / "ecom-2009.txt")]) == 0
+    assert expected in capsys.readouterr().out

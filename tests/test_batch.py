@@ -171,3 +171,12 @@ def test_the_dask_engine_gives_the_same_records_as_the_local_run(tmp_path: Path)
     run([str(CORPUS)], str(local), jobs=1)
     assert main(["batch", str(CORPUS), "-o", str(dask), "--engine", "dask"]) == 0
     assert records(dask) == records(local)
+
+
+def test_a_file_that_is_not_utf8_is_read_as_cp1252_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(CORPUS.joinpath("ecom-2009.txt").read_bytes().replace(b"Decides", b"D\xe9cides"))
+    for decision in (wtotext.parse_file(path), next(iter(parse_many([path], jobs=1))).decision):
+        assert decision is not None
+        [note] = [x for x in decision.diagnostics if x.code == "encoding"]
+        assert "not valid UTF-8" in note.message and "cp1252" in note.message

@@ -31,7 +31,7 @@ import attrs
 from wtotext.errors import WtotextError
 from wtotext.export.json import dumps, error_record, record
 from wtotext.nodes import Decision
-from wtotext.pipeline import parse
+from wtotext.pipeline import parse, with_read_notes
 from wtotext.read import read_bytes
 
 #: Files a folder is searched for (archives are opened wherever they are).
@@ -172,7 +172,7 @@ def parse_bytes(source: str, data: bytes) -> dict[str, Any]:
     """The JSON record for one document's bytes.  Never raises."""
     try:
         read = read_bytes(data, name=source)
-        return record(parse(read.text, source=source), source)
+        return record(with_read_notes(parse(read.text, source=source), read.diagnostics), source)
     except Exception as err:  # the batch records every failure and goes on
         return error_record(source, err)
 

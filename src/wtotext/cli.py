@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any
+
+import lark
 
 from wtotext import __version__
 from wtotext.errors import WtotextError
@@ -15,7 +19,41 @@ from wtotext.nodes import Decision, Modality
 from wtotext.pipeline import parse_file
 
 
+def _show_stage(path: str, stage: str) -> int:
+    """Print what one stage made of a file, to see where a document went wrong."""
+    from wtotext.normalise import normalise
+    from wtotext.parser import parse_document
+    from wtotext.read import read_path
+
+    text = read_path(path).text
+    norm = normalise(text)
+    if stage == "normalised":
+        print(norm.text)
+        return 0
+    try:
+        if stage == "tree":
+            print(parse_document(norm.text).pretty())
+            return 0
+        decision = parse_file(path)
+    except (WtotextError, lark.UnexpectedInput) as err:  # a Lark error points into the normalised text
+        print(f"{path}: {err}", file=sys.stderr)
+        return 1
+    print(f"{decision.kind}, {decision.issuer}, {decision.date}, {', '.join(decision.symbols) or 'no symbol'}")
+    for recital in decision.preamble:
+        print(f"  recital  {recital.opener}: {recital.text[:70]}")
+    for i, paragraph in enumerate(decision.operative, start=1):
+        print(f"  para {i} ({paragraph.number or '-'}): {paragraph.text[:70]}")
+        for m in paragraph.all_mandates():
+            via = f" via {m.via.name}" if m.via else ""
+            print(f"      {m.body.name} {m.modality.value} {m.verb}{via} {' '.join(m.deadlines)}")
+    for note in decision.diagnostics:
+        print(f"  diagnostic {note.code}: {note.message}")
+    return 0
+
+
 def _parse_command(args: argparse.Namespace) -> int:
+    if args.stage != "json":
+        return max(_show_stage(path, args.stage) for path in args.files)
     failed = 0
     for path in args.files:
         try:
@@ -85,8 +123,17 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("parse", help="parse files; write one JSON record per file (JSON Lines) to stdout")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument(
-        "--format", choices=("json", "akn"), default="json",
+        "--format",
+        choices=("json", "akn"),
+        default="json",
         help="json: one record per line (default); akn: one Akoma Ntoso XML document per file, one after another",
+    )
+    p.add_argument(
+        "--stage",
+        choices=("normalised", "tree", "decision", "json"),
+        default="json",
+        help="stop after a stage and print what it made: the normalised text, the document tree, "
+        "a summary of the decision, or the JSON record (default)",
     )
     p.set_defaults(func=_parse_command)
 
@@ -152,78 +199,144 @@ def _add_batch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _load_corpus(paths: list[str], jobs: int | None) -> Any:
+    """Batch outputs (``.jsonl``) are read back, everything else parsed; failures go to stderr."""
     from wtotext.corpus import Corpus
 
-    if len(paths) == 1 and paths[0].endswith(".jsonl"):
-        return Corpus.from_jsonl(paths[0])
-    return Corpus.from_paths(paths, jobs=jobs)
+    corpus = Corpus(())
+    texts: list[str] = []
+    for path in paths:
+        if path.lower().endswith(".jsonl"):
+            corpus += Corpus.from_paths(texts, jobs=jobs) if texts else Corpus(())
+            texts = []
+            corpus += Corpus.from_jsonl(path)
+        else:
+            texts.append(path)
+    if texts:
+        corpus += Corpus.from_paths(texts, jobs=jobs)
+    for failure in corpus.failures:
+        error = failure.get("error") or {}
+        print(f"{failure.get('source')}: {error.get('type')}: {error.get('message')}", file=sys.stderr)
+    return corpus
+
+
+def _date_range(value: str) -> tuple[str | None, str | None] | None:
+    from wtotext.corpus import parse_range
+
+    try:
+        return parse_range(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _chronological(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows in adoption order (undated decisions last), text order within a decision."""
+    return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or ""))
 
 
 def _query_command(args: argparse.Namespace) -> int:
-    from wtotext.corpus import COLUMNS, parse_range
+    from wtotext.corpus import write_csv
 
-    corpus = _load_corpus(args.paths, args.jobs)
-    rows = corpus.to_rows(
-        body=args.body,
-        modality=args.modality,
-        due=parse_range(args.due),
-        adopted=parse_range(args.adopted),
-        verb=args.verb,
+    try:
+        corpus = _load_corpus(args.paths, args.jobs)
+    except OSError as err:
+        print(f"wtotext query: {err}", file=sys.stderr)
+        return 2
+    rows = _chronological(
+        corpus.to_rows(
+            body=args.body,
+            modality=args.modality,
+            issuer=args.issuer,
+            due=args.due,
+            adopted=args.adopted,
+            verb=args.verb,
+            text=args.text,
+        )
     )
     if args.format == "json":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     elif args.format == "csv":
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(rows, sys.stdout)
     else:
-        _print_rows(rows, ("date", "symbol", "paragraph", "body", "modality", "verb", "deadlines", "action"))
+        table = [{**r, "decision": _decision_label(r), "para": r["paragraph"]} for r in rows]
+        for r in table:
+            r["deadlines"] = r["deadlines"].replace(";", ", ")
+        _print_rows(table, ("date", "decision", "para", "body", "modality", "verb", "deadlines", "action"))
     return 1 if corpus.failures else 0
 
 
 def _timeline_command(args: argparse.Namespace) -> int:
-    corpus = _load_corpus(args.paths, args.jobs)
-    for date, items in corpus.timeline(body=args.body):
-        for item in items:
-            print(f"{date:<10}  {item.body.name}: {item.mandate.verb}  ({item.symbol or item.source}, {item.date})")
+    try:
+        corpus = _load_corpus(args.paths, args.jobs)
+    except OSError as err:
+        print(f"wtotext timeline: {err}", file=sys.stderr)
+        return 2
+    table = [
+        {"due": date, **item.row(), "decision": _decision_label(item.row())}
+        for date, items in corpus.timeline(body=args.body, modality=args.modality, due=args.due)
+        for item in items
+    ]
+    _print_rows(table, ("due", "body", "verb", "modality", "decision", "date", "action"))
     return 1 if corpus.failures else 0
 
 
+def _decision_label(row: dict[str, Any]) -> str:
+    """The decision's symbol, or its file name when it prints none."""
+    return str(row["symbol"] or os.path.basename(str(row["source"] or "")) or "-")
+
+
 def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    """Fixed-width columns (each at most 40 wide); on a terminal the last one is cut to fit."""
     if not rows:
         print("(no mandates)")
         return
-    widths = {c: min(40, max(len(c), *(len(str(r[c] or "")) for r in rows))) for c in columns}
-    print("  ".join(c.upper().ljust(widths[c]) for c in columns))
-    for row in rows:
-        cells = []
-        for c in columns:
-            value = str(row[c] if row[c] is not None else "-")
-            cells.append((value[: widths[c] - 1] + "…" if len(value) > widths[c] else value).ljust(widths[c]))
-        print("  ".join(cells).rstrip())
+    cells = [[str(row[c]) if row[c] not in (None, "") else "-" for c in columns] for row in rows]
+    widths = [min(40, max(len(c), *(len(line[i]) for line in cells))) for i, c in enumerate(columns)]
+    last: int | None = None
+    if sys.stdout.isatty():
+        last = max(20, shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(columns) - 1))
+    widths[-1] = last or max(len(columns[-1]), *(len(line[-1]) for line in cells))
+
+    def fit(value: str, width: int) -> str:
+        return (value[: width - 1] + "…" if len(value) > width else value).ljust(width)
+
+    print("  ".join(fit(c.upper(), w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for line in cells:
+        print("  ".join(fit(v, w) for v, w in zip(line, widths, strict=True)).rstrip())
 
 
 def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    q = sub.add_parser("query", help="mandates across a corpus: by body, modality, due and adoption dates")
-    q.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, archives, or one batch .jsonl")
-    q.add_argument("--body", help="canonical name or alias, any case")
+    q = sub.add_parser(
+        "query",
+        help="mandates across a corpus: by body, modality, issuer, verb, text, due and adoption dates",
+        description="Mandates across a corpus, in adoption order; exit 1 if any input failed (named on stderr).",
+    )
+    q.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders, globs, archives, or batch .jsonl outputs (not parsed)"
+    )
+    q.add_argument("--body", action="append", help="canonical name or alias, any case; repeat for several")
     q.add_argument("--modality", choices=[m.value for m in Modality])
-    q.add_argument("--due", metavar="FROM..TO", help="a deadline in this range (ISO dates; an end may be empty)")
-    q.add_argument("--adopted", metavar="FROM..TO", help="decisions adopted in this range")
-    q.add_argument("--verb", help="the lemma of the verb")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--jobs", type=int, default=None)
+    q.add_argument("--issuer", help="the adopting body (name or alias)")
+    q.add_argument("--due", type=_date_range, metavar="FROM..TO", help="a deadline in this range (2014..2016, ..2015)")
+    q.add_argument("--adopted", type=_date_range, metavar="FROM..TO", help="decisions adopted in this range")
+    q.add_argument("--verb", help="the lemma of the verb (maintain, hold)")
+    q.add_argument("--text", help="words in the action, any case")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table", help="json: JSON Lines")
+    q.add_argument("--jobs", type=int, default=None, help="worker processes (default: the CPU count)")
     q.set_defaults(func=_query_command)
 
 
 def _add_timeline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    t = sub.add_parser("timeline", help="what falls due when (for one body, or all)")
-    t.add_argument("paths", nargs="+", metavar="PATH")
-    t.add_argument("--body", help="canonical name or alias, any case")
-    t.add_argument("--jobs", type=int, default=None)
+    t = sub.add_parser(
+        "timeline",
+        help="what falls due when (for one body, or all)",
+        description="One line per deadline and mandate, earliest first; exit 1 if any input failed.",
+    )
+    t.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, archives, or batch .jsonl outputs")
+    t.add_argument("--body", action="append", help="canonical name or alias, any case; repeat for several")
+    t.add_argument("--modality", choices=[m.value for m in Modality])
+    t.add_argument("--due", type=_date_range, metavar="FROM..TO", help="only deadlines in this range (2026, 2024..)")
+    t.add_argument("--jobs", type=int, default=None, help="worker processes (default: the CPU count)")
     t.set_defaults(func=_timeline_command)
 
 

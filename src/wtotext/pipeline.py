@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 
+import attrs
 import lark
 
 from wtotext.bodies import registry
 from wtotext.build import build
 from wtotext.errors import ParseError, position
 from wtotext.lexicon import lexicon
-from wtotext.nodes import Decision
+from wtotext.nodes import Decision, Diagnostic
 from wtotext.normalise import Normalised, normalise
 from wtotext.parser import describe_expected, parse_document
 from wtotext.read import html_to_text, looks_like_html, read_path
@@ -44,11 +45,19 @@ def parse(text: str, *, source: str | None = None) -> Decision:
 def parse_file(path: str | os.PathLike[str]) -> Decision:
     """Read a file (plain text or HTML, any common encoding) and parse it.
 
-    The decision's ``source`` is the path as given.
+    The decision's ``source`` is the path as given; what the reader noticed (a file
+    that is not UTF-8 read as cp1252, say) is among its diagnostics, code ``encoding``.
     """
     read = read_path(path)
-    decision = parse(read.text, source=os.fspath(path))
-    return decision
+    return with_read_notes(parse(read.text, source=os.fspath(path)), read.diagnostics)
+
+
+def with_read_notes(decision: Decision, notes: tuple[str, ...]) -> Decision:
+    """The decision with what the reader noticed (an encoding guessed, bytes replaced) as diagnostics."""
+    if not notes:
+        return decision
+    extra = tuple(Diagnostic(note, None, "encoding") for note in notes)
+    return attrs.evolve(decision, diagnostics=extra + decision.diagnostics)
 
 
 def _parse_error(err: lark.UnexpectedInput, norm: Normalised) -> ParseError:
