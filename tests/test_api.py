@@ -101,7 +101,7 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
     ("stage", "expected"),
     [
         ("normalised", "Decides as follows:"),
-        ("tree", "  enacting\n"),
+        ("tree", "\n  enacting"),
         ("decision", "      General Council obligation hold 2010-07 2010-12 2011-07"),
     ],
 )
