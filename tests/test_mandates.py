@@ -158,3 +158,14 @@ def test_lettered_items_with_no_numbered_parent_are_the_paragraphs() -> None:
         [("Members", "notify", ())],
         [(GC, "review", ("2027",))],
     ]
+
+
+def test_a_verb_phrase_ends_before_the_next_clauses_subject() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nDecides:\n\n1. The Director-General shall report to the General Council "
+        "on the progress achieved, and Members shall cooperate with the Secretariat.\n"
+    )
+    assert [(m.body.name, m.action) for m in d.mandates()] == [
+        ("Director-General", "report to the General Council on the progress achieved"),
+        ("Members", "cooperate with the Secretariat"),
+    ]

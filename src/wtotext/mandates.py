@@ -754,6 +754,7 @@ class _Reader:
         depth = 0
         relative = embedded = False
         n = len(self.toks)
+        begin = i
         while i < n:
             kind = self.kind(i)
             if kind == "LPAR":
@@ -781,7 +782,7 @@ class _Reader:
                     if free and self.kind(i + 1) == "ACTOR" and self.kind(self.skip_adverbs(i + 2)) == "MODAL":
                         return i
                 elif kind == "MODAL" and not relative:
-                    return i
+                    return self.subject_boundary(begin, i)  # "..., and Members shall ..." is not ours
                 elif not relative and not embedded:
                     if kind in ("AND", "OR") and self.starts_coordinate(i):
                         return i
@@ -793,6 +794,17 @@ class _Reader:
                         return i
             i += 1
         return n
+
+    def subject_boundary(self, begin: int, m: int) -> int:
+        """Where the clause of the modal at ``m`` starts, if after ``begin``: its comma or 'and'."""
+        j = m - 1
+        while j > begin and self.kind(j) not in ("COMMA", "AND", "SEMI", "THAT"):
+            j -= 1
+        if j <= begin:
+            return m
+        if self.kind(j) == "AND" and self.kind(j - 1) == "COMMA":
+            j -= 1
+        return j
 
     def starts_coordinate(self, i: int) -> bool:
         """``and`` at ``i`` opens a new verb phrase ("and report to ...", "and to adhere", "and shall inform")."""
