@@ -49,10 +49,11 @@ class CorpusMandate:
     ``paragraph`` is the 1-based index of the operative paragraph (sub-items count for
     their top-level paragraph, as in the gold).
 
-    >>> from wtotext import Corpus
-    >>> m = Corpus.from_paths(["corpus/ecom-2015-nairobi.txt"], jobs=1).mandates(verb="maintain")[0]
-    >>> m.symbols, m.date, m.issuer, m.paragraph, m.body.name, m.mandate.deadlines
-    (('WT/MIN(15)/42', 'WT/L/977'), '2015-12-19', 'Ministerial Conference', 3, 'Members', ('2017',))
+    Examples:
+        >>> from wtotext import Corpus
+        >>> m = Corpus.from_paths(["corpus/ecom-2015-nairobi.txt"], jobs=1).mandates(verb="maintain")[0]
+        >>> m.symbols, m.date, m.issuer, m.paragraph, m.body.name, m.mandate.deadlines
+        (('WT/MIN(15)/42', 'WT/L/977'), '2015-12-19', 'Ministerial Conference', 3, 'Members', ('2017',))
     """
 
     mandate: Mandate
@@ -146,12 +147,13 @@ class Corpus:
     :meth:`from_jsonl` (reads a ``wtotext batch`` output, parsing nothing again) or
     :meth:`from_decisions`. Decisions keep their input order.
 
-    >>> from wtotext import Corpus
-    >>> corpus = Corpus.from_paths(["corpus/ecom-2009.txt", "corpus/ecom-2013-bali.txt"], jobs=1)
-    >>> len(corpus), [d.date for d in corpus]
-    (2, ['2009-12-02', '2013-12-07'])
-    >>> [(s.date, s.deadlines) for s in corpus.series("Members", verb="maintain")]
-    [('2009-12-02', ('2011',)), ('2013-12-07', ('2015',))]
+    Examples:
+        >>> from wtotext import Corpus
+        >>> corpus = Corpus.from_paths(["corpus/ecom-2009.txt", "corpus/ecom-2013-bali.txt"], jobs=1)
+        >>> len(corpus), [d.date for d in corpus]
+        (2, ['2009-12-02', '2013-12-07'])
+        >>> [(s.date, s.deadlines) for s in corpus.series("Members", verb="maintain")]
+        [('2009-12-02', ('2011',)), ('2013-12-07', ('2015',))]
     """
 
     decisions: tuple[Decision, ...]
@@ -268,10 +270,11 @@ class Corpus:
 
         ``filters`` are those of :meth:`mandates`.
 
-        >>> from wtotext import Corpus
-        >>> groups = Corpus.from_paths(["corpus/ecom-2009.txt"], jobs=1).by_body()
-        >>> {body: [m.mandate.verb for m in items] for body, items in groups.items()}
-        {'General Council': ['hold'], 'Members': ['maintain'], 'Ministerial Conference': ['reinvigorate']}
+        Examples:
+            >>> from wtotext import Corpus
+            >>> groups = Corpus.from_paths(["corpus/ecom-2009.txt"], jobs=1).by_body()
+            >>> {body: [m.mandate.verb for m in items] for body, items in groups.items()}
+            {'General Council': ['hold'], 'Members': ['maintain'], 'Ministerial Conference': ['reinvigorate']}
         """
         groups: dict[str, list[CorpusMandate]] = defaultdict(list)
         for item in self.mandates(**filters):
@@ -284,10 +287,11 @@ class Corpus:
         A mandate with three deadlines appears under each. ``filters`` are those of
         :meth:`mandates`; with ``due=(from, to)`` only the deadlines in that range are listed.
 
-        >>> from wtotext import Corpus
-        >>> corpus = Corpus.from_paths(["corpus/ecom-2009.txt"], jobs=1)
-        >>> [(date, [m.body.name for m in items]) for date, items in corpus.timeline(due=("2010-12", None))]
-        [('2010-12', ['General Council']), ('2011', ['Members']), ('2011-07', ['General Council'])]
+        Examples:
+            >>> from wtotext import Corpus
+            >>> corpus = Corpus.from_paths(["corpus/ecom-2009.txt"], jobs=1)
+            >>> [(date, [m.body.name for m in items]) for date, items in corpus.timeline(due=("2010-12", None))]
+            [('2010-12', ['General Council']), ('2011', ['Members']), ('2011-07', ['General Council'])]
         """
         due_range = _checked(filters.get("due"))
         by_date: dict[str, list[CorpusMandate]] = defaultdict(list)
@@ -306,11 +310,12 @@ class Corpus:
         ``Members`` to the ``Ministerial Conference`` in 2017); ``verb`` and ``text`` narrow
         the mandates as in :meth:`mandates`.
 
-        >>> from wtotext import Corpus
-        >>> corpus = Corpus.from_paths(["corpus/ecom-2015-nairobi.txt", "corpus/ecom-2017-buenos-aires.txt"], jobs=1)
-        >>> steps = corpus.series(["Members", "Ministers"], text="customs duties on electronic transmissions")
-        >>> [(s.symbol, s.bodies, s.deadlines) for s in steps]
-        [('WT/MIN(15)/42', ('Members',), ('2017',)), ('WT/MIN(17)/65', ('Ministerial Conference',), ('2019',))]
+        Examples:
+            >>> from wtotext import Corpus
+            >>> corpus = Corpus.from_paths(["corpus/ecom-2015-nairobi.txt", "corpus/ecom-2017-*.txt"], jobs=1)
+            >>> steps = corpus.series(["Members", "Ministers"], text="customs duties on electronic transmissions")
+            >>> [(s.symbol, s.bodies, s.deadlines) for s in steps]
+            [('WT/MIN(15)/42', ('Members',), ('2017',)), ('WT/MIN(17)/65', ('Ministerial Conference',), ('2019',))]
         """
         steps: dict[int, list[CorpusMandate]] = {}
         for item in self.mandates(body=body, verb=verb, text=text):
@@ -393,10 +398,11 @@ def _checked(bounds: DateRange | None) -> DateRange | None:
 def in_range(date: str | None, bounds: DateRange) -> bool:
     """Does the partial ISO date overlap ``[from, to]``, each compared at its own precision?
 
-    >>> in_range("2013", ("2012", "2014")), in_range("2012-07", ("2012-01-01", "2012-12-31"))
-    (True, True)
-    >>> in_range("2015-12-19", (None, "2015-06")), in_range(None, ("2012", None))
-    (False, False)
+    Examples:
+        >>> in_range("2013", ("2012", "2014")), in_range("2012-07", ("2012-01-01", "2012-12-31"))
+        (True, True)
+        >>> in_range("2015-12-19", (None, "2015-06")), in_range(None, ("2012", None))
+        (False, False)
     """
     if date is None:
         return False
@@ -417,8 +423,9 @@ def _end_of(date: str) -> str:
 def parse_range(value: str | None) -> DateRange | None:
     """A command-line range: ``FROM..TO``, either end may be empty; one date is that date.
 
-    >>> parse_range("2012..2014"), parse_range("..2014-06"), parse_range("2026")
-    (('2012', '2014'), (None, '2014-06'), ('2026', '2026'))
+    Examples:
+        >>> parse_range("2012..2014"), parse_range("..2014-06"), parse_range("2026")
+        (('2012', '2014'), (None, '2014-06'), ('2026', '2026'))
     """
     if value is None:
         return None
