@@ -1,13 +1,100 @@
-"""The documentation site builds in strict mode (its code examples run as doctests via testpaths)."""
+"""The documentation: its examples run, its command lines print what it shows, it builds strictly.
+
+Conventions of the pages under ``docs/``:
+
+- ```` ```python ```` blocks with ``>>>`` are doctests, run here (with ``ELLIPSIS``) from the
+  repository root, so the output they show is real;
+- ```` ```console ```` blocks are command lines (``$ wtotext ...``) followed by their exact
+  output, run here in a scratch folder where ``corpus/`` and ``docs/`` are the
+  repository's; an output whose last line is ``...`` shows only its first lines;
+- ```` ```sh ```` blocks are commands for the reader that are not run (they need a dump,
+  a cluster, a network).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import doctest
+import glob
+import io
 import os
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.conftest import ROOT
+from wtotext.cli import main
+
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.rglob("*.md"))
+_CONSOLE = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def _page_id(path: Path) -> str:
+    return path.relative_to(DOCS).as_posix()
+
+
+def _console_commands() -> list[Any]:
+    """(page, command, expected output lines) for every command of every console block."""
+    found: list[tuple[str, str, list[str]]] = []
+    for page in PAGES:
+        for block in _CONSOLE.findall(page.read_text(encoding="utf-8")):
+            command: str | None = None
+            output: list[str] = []
+            for line in block.rstrip("\n").split("\n"):
+                if line.startswith("$ "):
+                    if command is not None:
+                        found.append((_page_id(page), command, output))
+                    command, output = line[2:], []
+                else:
+                    output.append(line.rstrip())
+            if command is not None:
+                found.append((_page_id(page), command, output))
+    return [pytest.param(*item, id=f"{item[0]}: {item[1]}") for item in found]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if ">>> " in p.read_text(encoding="utf-8")], ids=_page_id)
+def test_the_examples_of_every_page_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest(
+        page.read_text(encoding="utf-8"), {"__name__": page.stem}, str(page), str(page), 0
+    )
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    report: list[str] = []
+    runner.run(test, out=report.append)
+    assert runner.failures == 0, "".join(report)
+    assert runner.tries > 0
+
+
+@pytest.mark.parametrize(("page", "command", "expected"), _console_commands())
+def test_every_command_line_shown_prints_what_the_page_shows(
+    page: str, command: str, expected: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("corpus", "docs"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    monkeypatch.chdir(tmp_path)
+    words = shlex.split(command)
+    assert words[0] == "wtotext", f"{page}: only wtotext commands are run"
+    args = [match for word in words[1:] for match in (sorted(glob.glob(word)) if "*" in word else [word])]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        main(args)
+    got = [line.rstrip() for line in out.getvalue().rstrip("\n").split("\n")]
+    if expected and expected[-1] == "...":
+        expected = expected[:-1]
+        got = got[: len(expected)]
+    assert got == expected, f"{page}: {command}"
+
+
+def test_the_tutorial_goes_from_install_to_the_ctds_tasks() -> None:
+    tutorial = (DOCS / "tutorial" / "first-steps.md").read_text(encoding="utf-8")
+    assert tutorial.index("pip install") < tutorial.index('mandates(body="ctd")')
+    assert "tutorial/first-steps.md" in [_page_id(p) for p in PAGES if ">>> " in p.read_text(encoding="utf-8")]
 
 
 def test_mkdocs_builds_in_strict_mode(tmp_path: Path) -> None:
@@ -20,12 +107,40 @@ def test_mkdocs_builds_in_strict_mode(tmp_path: Path) -> None:
         env=env,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert (tmp_path / "site" / "tutorial" / "first-steps" / "index.html").exists()
-    api = (tmp_path / "site" / "reference" / "api-generated" / "index.html").read_text(encoding="utf-8")
-    assert "obligations" in api and "parse_many" in api
+    site = tmp_path / "site"
+    assert (site / "tutorial" / "first-steps" / "index.html").exists()
+    api = (site / "reference" / "api-generated" / "index.html").read_text(encoding="utf-8")
+    assert "obligations" in api and "parse_many" in api and "from_akn" in api
+    assert ":class:" not in api and "<blockquote>" not in api  # docstrings read as Markdown (docs/griffe_rst.py)
+    cli = (site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")
+    assert "usage: wtotext parse" in cli and "--output-dir" in cli  # generated by docs/hooks.py
+    schema = (site / "reference" / "json" / "index.html").read_text(encoding="utf-8")
+    assert "own_mandates" in schema and "via_actor" in schema
+    assert not list(site.rglob("*.py"))
 
 
 def test_every_docs_page_is_in_the_navigation() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
-    assert [p for p in pages if p not in nav] == []
+    assert [_page_id(p) for p in PAGES if _page_id(p) not in nav] == []
+
+
+def _grammar_names(name: str) -> list[str]:
+    """The rules and terminals a grammar file defines."""
+    text = (ROOT / "src" / "wtotext" / "grammars" / name).read_text(encoding="utf-8")
+    return re.findall(r"^(\??[A-Za-z_]\w*)(?:\.\d+)?\s*:", text, re.MULTILINE)
+
+
+@pytest.mark.parametrize("grammar", ["document.lark", "clause.lark"])
+def test_the_grammar_reference_explains_every_rule_and_terminal(grammar: str) -> None:
+    page = (DOCS / "reference" / "grammar.md").read_text(encoding="utf-8")
+    assert [n for n in _grammar_names(grammar) if f"`{n}" not in page] == []
+
+
+def test_the_griffe_extension_turns_rest_into_markdown() -> None:
+    sys.path.insert(0, str(DOCS))
+    try:
+        from griffe_rst import to_markdown  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(DOCS))
+    assert to_markdown(":func:`wtotext.parse` and :class:`~wtotext.nodes.Decision`") == "`wtotext.parse` and `Decision`"
+    assert to_markdown("Text.\n\n>>> 1 + 1\n2\n\nMore.") == "Text.\n\n```pycon\n>>> 1 + 1\n2\n```\n\nMore."

@@ -13,7 +13,7 @@ from wtotext.batch import Result, parse_many
 from wtotext.bodies import Registry, registry
 from wtotext.corpus import Corpus
 from wtotext.errors import ParseError, WtotextError
-from wtotext.export.akn import to_akn
+from wtotext.export.akn import from_akn, to_akn
 from wtotext.export.schema import schema
 from wtotext.nodes import (
     Actor,
@@ -53,6 +53,7 @@ __all__ = [
     "Span",
     "WtotextError",
     "__version__",
+    "from_akn",
     "parse",
     "parse_file",
     "parse_many",

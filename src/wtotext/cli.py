@@ -54,7 +54,14 @@ def _show_stage(path: str, stage: str) -> int:
 def _parse_command(args: argparse.Namespace) -> int:
     if args.stage != "json":
         return max(_show_stage(path, args.stage) for path in args.files)
+    if args.output_dir is not None and args.format != "akn":
+        print("wtotext parse: --output-dir goes with --format akn", file=sys.stderr)
+        return 2
+    if args.format == "akn" and len(args.files) > 1 and args.output_dir is None:
+        print("wtotext parse: --format akn writes one document a file: give one FILE, or --output-dir", file=sys.stderr)
+        return 2
     failed = 0
+    written: set[str] = set()
     for path in args.files:
         try:
             decision = parse_file(path)
@@ -68,10 +75,28 @@ def _parse_command(args: argparse.Namespace) -> int:
         if args.format == "akn":
             from wtotext.export.akn import to_akn
 
-            sys.stdout.write(to_akn(decision))
+            if args.output_dir is None:
+                sys.stdout.write(to_akn(decision))
+                continue
+            out = _akn_path(args.output_dir, path, written)
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(to_akn(decision))
+            print(out)
         else:
             print(dumps(record(decision, path)))
     return 1 if failed else 0
+
+
+def _akn_path(folder: str, path: str, written: set[str]) -> str:
+    """``folder/<file name without suffix>.xml``; a name met again in this run gets ``-2``, ``-3`` ..."""
+    os.makedirs(folder, exist_ok=True)
+    stem = os.path.splitext(os.path.basename(path))[0] or "document"
+    name, n = stem, 1
+    while name in written:
+        n += 1
+        name = f"{stem}-{n}"
+    written.add(name)
+    return os.path.join(folder, name + ".xml")
 
 
 def _obligations_command(args: argparse.Namespace) -> int:
@@ -120,13 +145,18 @@ def _print_table(rows: list[dict[str, object]]) -> None:
 
 
 def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("parse", help="parse files; write one JSON record per file (JSON Lines) to stdout")
+    p = sub.add_parser("parse", help="parse files: one JSON record a file (JSON Lines), or Akoma Ntoso XML")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument(
         "--format",
         choices=("json", "akn"),
         default="json",
-        help="json: one record per line (default); akn: one Akoma Ntoso XML document per file, one after another",
+        help="json: one record per line (default); akn: an Akoma Ntoso XML document (one FILE, or --output-dir)",
+    )
+    p.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="with --format akn: write DIR/<name>.xml for each FILE (and print the paths) instead of stdout",
     )
     p.add_argument(
         "--stage",
@@ -149,52 +179,52 @@ def _add_obligations(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _batch_command(args: argparse.Namespace) -> int:
     from wtotext import batch
 
-    if args.engine == "dask":
-        return _dask_batch(args)
-    summary = batch.run(
-        args.paths,
-        args.output,
-        jobs=args.jobs,
-        resume=args.resume,
-        max_bytes=args.max_bytes,
-        progress=batch.progress_stream(),
-    )
+    if args.scheduler and args.engine != "dask":
+        print("wtotext batch: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        summary = batch.run(
+            args.paths,
+            args.output,
+            jobs=args.jobs,
+            resume=args.resume,
+            max_bytes=args.max_bytes,
+            progress=batch.progress_stream(),
+            engine=args.engine,
+            scheduler=args.scheduler,
+        )
+    except (OSError, WtotextError) as err:  # the output cannot be written, the Dask extra is missing ...
+        print(f"wtotext batch: {err}", file=sys.stderr)
+        return 2
     print(summary.line(), file=sys.stderr)
     return 1 if summary.failures else 0
 
 
-def _dask_batch(args: argparse.Namespace) -> int:
-    import time
-
-    from wtotext import batch
-
-    start = time.perf_counter()
-    client = batch.dask_client(args.scheduler)
-    try:
-        records = batch.to_dask_bag(args.paths, max_bytes=args.max_bytes).compute()
-    finally:
-        client.close()
-    with open(args.output, "w", encoding="utf-8") as sink:
-        for rec in records:
-            sink.write(dumps(rec) + "\n")
-    failed = sum(1 for rec in records if not rec["ok"])
-    print(f"{len(records)} documents, {failed} failed, {time.perf_counter() - start:.1f} s (dask)", file=sys.stderr)
-    return 1 if failed else 0
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
 
 
 def _add_batch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b = sub.add_parser(
         "batch",
         help="parse files, folders, globs and archives into one JSON record per document",
-        description="Parse a dump: one JSON record per document in OUT, in input order; exit 1 if any failed.",
+        description=(
+            "Parse a dump: one JSON record per input in OUT (JSON Lines), in input order, written as documents "
+            "finish; a summary on stderr. Exit 0 when all parsed, 1 when some failed, 2 on a usage error."
+        ),
     )
-    b.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive), glob, .zip or .tar(.gz)")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive), glob, .zip, .tar or .tar.gz")
     b.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
-    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: the CPU count)")
-    b.add_argument("--resume", action="store_true", help="skip inputs already recorded ok in OUT; redo the rest")
-    b.add_argument("--max-bytes", type=int, default=20_000_000, help="refuse larger inputs (default 20 MB)")
-    b.add_argument("--engine", choices=("local", "dask"), default="local")
-    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
+    b.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: the CPU count; 1: none)")
+    b.add_argument("--resume", action="store_true", help="keep the ok records of OUT, append the inputs not in it")
+    b.add_argument(
+        "--max-bytes", type=_positive, default=20_000_000, help="refuse larger files and members (default 20 MB)"
+    )
+    b.add_argument("--engine", choices=("local", "dask"), default="local", help="dask: needs wtotext[dask]")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask (default: a local cluster of --jobs)")
     b.set_defaults(func=_batch_command)
 
 
