@@ -127,8 +127,9 @@ def test_footnotes_stand_where_their_markers_stood() -> None:
     assert (note.get("marker"), note.get("eId")) == ("1", "fnt_1")
     assert "a permanent solution<authorialNote" in etree.tostring(p, encoding="unicode")
     assert note.tail.startswith(" to the question of public stockholding")
-    # a note the parser attached to no paragraph is kept in the metadata
-    assert doc.xpath("//a:meta/a:notes/a:note/@marker", namespaces=NS) == ["3"]
+    # a marker that ends its paragraph stands there too ("... the terms of this Decision.3")
+    assert doc.xpath("//a:paragraph[@eId='para_2']//a:authorialNote/@marker", namespaces=NS) == ["2", "3"]
+    assert doc.xpath("//a:meta/a:notes/a:note/@marker", namespaces=NS) == []
 
 
 def test_noise_and_diagnostics_are_in_the_analysis() -> None:

@@ -89,7 +89,8 @@ def _nodes(d: Decision) -> Iterator[tuple[str, str, Span]]:
 def _paragraph_nodes(p: OperativeParagraph) -> Iterator[tuple[str, str, Span]]:
     yield "paragraph", p.text, p.span
     for m in p.mandates:
-        yield "actor", m.body.surface, m.body.span or m.span
+        if m.body.span is not None:  # the issuer's own infinitive names no actor in the text
+            yield "actor", m.body.surface, m.body.span
         for t in m.time_limits:
             yield "deadline", t.text, t.span
     for r in p.references:

@@ -301,7 +301,7 @@ class _Builder:
             mandates=tuple(mandates),
             subitems=children,
             references=self.refs_in(item.start, own_end),
-            footnotes=tuple(n for at, n in notes if item.start <= at < own_end),
+            footnotes=tuple(n for at, n in notes if item.start <= at <= own_end),  # a marker may end it
             heading=item.heading,
         )
 

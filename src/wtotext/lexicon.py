@@ -120,7 +120,12 @@ def actor_pattern(registry: Registry) -> str:
     """
     cap = r"(?:[A-Z][\w'\u2019\-]*|TRIPS|GATS|GATT)"
     joiner = (
-        r"(?:\s+(?:and|of|on|for|in|to|the|with)\s+(?:the\s+)?|\s+|,\s+(?=" + cap + r"(?:\s+" + cap + r")*\s+and\s))"
+        # "to" joins a name ("Barriers to Trade") but "to the ..." starts a new phrase
+        r"(?:\s+(?:and|of|on|for|in|to(?!\s+the\b)|the|with)\s+(?:the\s+)?|\s+|,\s+(?="
+        + cap
+        + r"(?:\s+"
+        + cap
+        + r")*\s+and\s))"
     )
     name = cap + "(?:" + joiner + cap + ")*"
     heads = alternation(registry.unknown_heads)

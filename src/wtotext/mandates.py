@@ -21,6 +21,7 @@ the sequence and applies the rules of GOLD.md, each in a function named after it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -138,7 +139,14 @@ def paragraph_mandates(
                 _dated(t, i, sentence) for i, t in enumerate(sentence) if _is_deadline(sentence, i)
             )
         opened = reader.opened or opened
-    return [_to_mandate(f, ctx) for f in _dedupe(found)], opened
+    mandates = [_to_mandate(f, ctx) for f in _dedupe(found)]
+    for m in mandates:
+        for actor in (m.body, m.via):
+            if actor is not None and not actor.known:
+                ctx.diagnostics.append(
+                    Diagnostic(f"actor {actor.name!r} is not in the body registry", actor.span, code="unknown-actor")
+                )
+    return mandates, opened
 
 
 def _sentences(toks: list[Tok]) -> Iterator[list[Tok]]:
@@ -256,9 +264,7 @@ def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     for prior in reversed(earlier):
         if bare and bare in prior.name.casefold() and len(bare.split()) < len(prior.name.split()):
             return Actor(prior.name, surface, prior.known, span)
-    unknown = ctx.registry.unknown_name(surface.split(" (")[0])
-    ctx.diagnostics.append(Diagnostic(f"actor {unknown!r} is not in the body registry", span, code="unknown-actor"))
-    return Actor(unknown, surface, False, span)
+    return Actor(ctx.registry.unknown_name(surface.split(" (")[0]), surface, False, span)
 
 
 # --------------------------------------------------------------------------- the reader
@@ -347,7 +353,7 @@ class _Reader:
         if self.kind(0) == "TO":
             j = self.skip_adverbs(1)
             if self.kind(j) in ("WORD", "DIRECTIVE") and (self.kind(j) == "DIRECTIVE" or is_verb(self.low(j))):
-                issuer = Actor(self.ctx.issuer, toks[0].text, True, self.ctx.to_span(toks[0].start, toks[0].end))
+                issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)  # the issuer's own conduct
                 i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks[0].start)
         while i < len(toks):
             kind = toks[i].kind
@@ -522,6 +528,7 @@ class _Reader:
         if self.kind(verb) == "BE":
             return self.passive(verb, modality, m)
         if found is None:
+            self.note_unknown_acronym(m)
             return verb + 1
         subjects, start = found
         self.last_subjects = subjects
@@ -545,6 +552,24 @@ class _Reader:
             modality = Modality(self.ctx.lex.modals.get(modal, "obligation"))
             end = self.verb_phrase(verb, subject[0], modality, start=subject[1])
         return end
+
+    def note_unknown_acronym(self, m: int) -> None:
+        """"The CRO shall examine ...": an acronym as subject is likely a body the registry lacks."""
+        j = m - 1
+        while j >= 0 and self.kind(j) not in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
+            j -= 1
+        words = [t.text for t in self.toks[j + 1 : m] if t.kind == "WORD"]
+        acronyms = [w for w in words[:2] if re.fullmatch(r"[A-Z]{2,6}s?", w)]
+        if acronyms:
+            tok = self.toks[m]
+            self.ctx.diagnostics.append(
+                Diagnostic(
+                    f"no mandate: the subject {acronyms[0]!r} looks like a body the registry does not know; "
+                    f"add it with wtotext.registry().add(name, aliases=[{acronyms[0]!r}])",
+                    self.ctx.to_span(tok.start, tok.end),
+                    code="unknown-subject",
+                )
+            )
 
     def passive_directive(self, be: int) -> int:
         """ "The Director-General is requested to report ...", "Members are encouraged to ..."."""
