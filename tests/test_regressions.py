@@ -69,3 +69,9 @@ def test_back_to_top_after_the_last_paragraph_is_noise() -> None:
 def test_a_preambular_line_shorter_than_every_opener_parses() -> None:
     d = wtotext.parse("The General Council,\n\nDé\n\nDecides:\n\n1. Members shall notify it.\n")
     assert [r.opener for r in d.preamble] == ["Dé"]
+
+
+def test_paragraphs_numbered_past_999_are_paragraphs() -> None:
+    paras = "\n\n".join(f"{i}. Members shall notify it." for i in range(998, 1003))
+    d = wtotext.parse("The General Council,\n\nDecides:\n\n" + paras + "\n")
+    assert [p.number for p in d.operative] == ["998", "999", "1000", "1001", "1002"]

@@ -248,9 +248,9 @@ def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     span = ctx.to_span(tok.start, tok.end)
     if tok.kind == "WE":
         return Actor(ctx.issuer, tok.text, True, span)
-    earlier = [actor for at, actor in ctx.history if at < tok.start]
+    earlier = _earlier(ctx, tok.start)
     if tok.kind == "PRONOUN":
-        for prior in reversed(earlier):
+        for prior in earlier:
             if prior.name != ctx.issuer:
                 return Actor(prior.name, tok.text, prior.known, span)
         return None
@@ -261,10 +261,15 @@ def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     name = ctx.registry.resolve(surface)
     if name is not None:
         return Actor(name, surface, True, span)
-    for prior in reversed(earlier):
+    for prior in _earlier(ctx, tok.start):
         if bare and bare in prior.name.casefold() and len(bare.split()) < len(prior.name.split()):
             return Actor(prior.name, surface, prior.known, span)
     return Actor(ctx.registry.unknown_name(surface.split(" (")[0]), surface, False, span)
+
+
+def _earlier(ctx: Context, start: int) -> Iterator[Actor]:
+    """Actors named before ``start``, the nearest first (lazily: no list per phrase)."""
+    return (actor for at, actor in reversed(ctx.history) if at < start)
 
 
 # --------------------------------------------------------------------------- the reader
