@@ -9,7 +9,10 @@ Used by ``bench/run.py`` (its ``batch`` rows); also runs alone:
   start included; the batch's own timing from its closing line is kept beside it);
 - memory: the peak resident memory of ``wtotext batch --jobs 2`` on a dump of 1,000 and
   of 10,000 documents: the sum over the process tree (the parent and its workers,
-  sampled from ``/proc`` every 20 ms) and the largest single process (``wait4``).
+  sampled from ``/proc`` every 20 ms) and the largest single process (its ``VmHWM``).
+
+Each run also records the CPU time of the process tree (``wait4``): CPU seconds over
+wall seconds shows how many cores a ``--jobs 2`` run actually had.
 
 The dump is the corpus copied many times under varied names and folders, with varied
 bytes (CRLF line ends, a byte-order mark, cp1252, page headers and footers, trailing
@@ -35,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 _SUMMARY = re.compile(r"(\d+) documents, (\d+) failed.*?, ([\d.]+) s,")
 _RSS = re.compile(rb"VmRSS:\s+(\d+) kB")
+_HWM = re.compile(rb"VmHWM:\s+(\d+) kB")
 
 
 def _crlf(data: bytes, i: int) -> bytes:
@@ -98,8 +102,8 @@ def make_dump(folder: Path, count: int) -> int:
     return total
 
 
-def _tree_rss_kb(root: int) -> int:
-    """The resident memory of ``root`` and all its descendants, in kB (0 for what has gone)."""
+def _tree_memory_kb(root: int) -> tuple[int, int]:
+    """The resident memory of ``root`` and all its descendants, and the largest peak among them, in kB."""
     parents: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -115,15 +119,16 @@ def _tree_rss_kb(root: int) -> int:
             if ppid == parent and pid not in tree:
                 tree.add(pid)
                 frontier.append(pid)
-    total = 0
+    total = largest = 0
     for pid in tree:
         try:
-            match = _RSS.search(Path(f"/proc/{pid}/status").read_bytes())
+            status = Path(f"/proc/{pid}/status").read_bytes()
         except OSError:
             continue
-        if match:
-            total += int(match.group(1))
-    return total
+        rss, hwm = _RSS.search(status), _HWM.search(status)
+        total += int(rss.group(1)) if rss else 0
+        largest = max(largest, int(hwm.group(1)) if hwm else 0)
+    return total, largest
 
 
 def run_batch(folder: Path, out: Path, jobs: int, *, sample_memory: bool = False) -> dict[str, Any]:
@@ -133,12 +138,13 @@ def run_batch(folder: Path, out: Path, jobs: int, *, sample_memory: bool = False
     with err_path.open("wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
-        peak_tree_kb = 0
+        peak_tree_kb = peak_process_kb = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sample_memory else 0)
             if pid:
                 break
-            peak_tree_kb = max(peak_tree_kb, _tree_rss_kb(proc.pid))
+            tree_kb, process_kb = _tree_memory_kb(proc.pid)
+            peak_tree_kb, peak_process_kb = max(peak_tree_kb, tree_kb), max(peak_process_kb, process_kb)
             time.sleep(0.02)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -156,8 +162,9 @@ def run_batch(folder: Path, out: Path, jobs: int, *, sample_memory: bool = False
         "batch_seconds": float(summary.group(3)) if summary else None,
         "records": records,
         "failed": failed,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "peak_tree_mb": peak_tree_kb / 1024 if sample_memory else None,
-        "peak_process_mb": usage.ru_maxrss / 1024,
+        "peak_process_mb": peak_process_kb / 1024 if sample_memory else None,
         "stderr_tail": stderr[-300:] if records == 0 else "",
     }
 
@@ -191,6 +198,8 @@ def measure(docs: int, memory: tuple[int, int], rounds: int) -> dict[str, Any]:
             own = [m["batch_seconds"] for m in measured if m["batch_seconds"] is not None]
             throughput[f"jobs{jobs}"] = {
                 "wall_seconds": wall,
+                "cpu_seconds": statistics.median(m["cpu_seconds"] for m in measured),
+                "cores_used": statistics.median(m["cpu_seconds"] / m["wall_seconds"] for m in measured),
                 "batch_seconds": statistics.median(own) if own else None,
                 "docs_per_s": docs / wall,
                 "mb_per_s": size / 1e6 / wall,

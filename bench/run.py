@@ -1,7 +1,7 @@
 """The benchmark suite: wtotext beside its peers, on the same documents, in one run.
 
     .venv/bin/pip install -e '.[bench]'      # bluebell-akn: benchmark only, never a dependency
-    .venv/bin/python bench/run.py            # the full suite (~6 minutes on 2 cores)
+    .venv/bin/python bench/run.py            # the full suite (~3 minutes on 2 cores)
     .venv/bin/python bench/run.py --quick    # fewer repetitions and smaller batches (< 1 minute)
     .venv/bin/python bench/run.py --smoke    # one repetition of everything, tiny inputs (the test)
     .venv/bin/python bench/run.py --profile  # where wtotext's full parse spends its time (cProfile)
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import dataclasses
+import functools
 import gc
 import json
 import os
@@ -83,12 +84,13 @@ class Mode:
     batch_docs: int
     batch_memory: tuple[int, int]
     batch_rounds: int
+    documents: int | None = None  # the first N corpus documents only (None: all)
 
 
 MODES = {
     "full": Mode("full", 15, 1, (3_000, 30_000, 300_000, 3_000_000), 3_000_000, 1.0, 300.0, 5, 2000, (1000, 10000), 3),
     "quick": Mode("quick", 3, 1, (3_000, 30_000, 300_000), 300_000, 1.0, 60.0, 3, 300, (300, 1500), 1),
-    "smoke": Mode("smoke", 1, 0, (3_000, 30_000), 30_000, 0.02, 60.0, 1, 30, (20, 60), 1),
+    "smoke": Mode("smoke", 1, 0, (3_000, 30_000), 30_000, 0.02, 60.0, 1, 30, (20, 60), 1, documents=6),
 }
 
 
@@ -133,8 +135,8 @@ class Corpus:
         return sum(len(t.encode("utf-8")) for t in self.texts) / 1e6
 
 
-def load_corpus() -> Corpus:
-    raw = [(p.name, p.read_bytes()) for p in sorted(CORPUS.iterdir()) if p.suffix in (".txt", ".html")]
+def load_corpus(documents: int | None = None) -> Corpus:
+    raw = [(p.name, p.read_bytes()) for p in sorted(CORPUS.iterdir()) if p.suffix in (".txt", ".html")][:documents]
     texts = [read_bytes(data, name=name).text for name, data in raw]
     norms = [normalise(t) for t in texts]
     return Corpus(raw, texts, norms, [parse_document(n.text) for n in norms], [wtotext.parse(t) for t in texts])
@@ -329,12 +331,12 @@ def ladder(mode: Mode, corpus: Corpus) -> list[dict[str, Any]]:
         text, count = synthetic(size, pool)
         decision = wtotext.parse(text)
         engines: dict[str, Callable[[], object]] = {
-            "wtotext full": lambda text=text: wtotext.parse(text),
-            "regex floor": lambda text=text: _WORDS.findall(text),
+            "wtotext full": functools.partial(wtotext.parse, text),
+            "regex floor": functools.partial(_WORDS.findall, text),
         }
         if bluebell is not None and size <= mode.bluebell_ladder_max:
             marked = synthetic_bluebell(text)
-            engines["bluebell (structure only)"] = lambda marked=marked: bluebell.parse(marked, "statement")
+            engines["bluebell (structure only)"] = functools.partial(bluebell.parse, marked, "statement")
         rounds = mode.rounds if size <= 30_000 else max(1, mode.rounds // 5) if size <= 300_000 else 1
         samples = interleaved(engines, rounds, mode.warmup if size <= 300_000 else 0)
         rungs.append(
@@ -423,7 +425,7 @@ def pathological(mode: Mode) -> dict[str, Any]:
     """Each pathological input at full and half size, each in its own process with a time limit."""
     out: dict[str, Any] = {}
     for name in PATHOLOGICAL:
-        sizes = {}
+        sizes: dict[str, dict[str, Any]] = {}
         for label, scale in (("full", mode.pathological_scale), ("half", mode.pathological_scale / 2)):
             command = [sys.executable, __file__, "--one-pathological", name, str(scale)]
             try:
@@ -567,10 +569,10 @@ def table_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
         t = b["throughput"]
         for jobs in (1, 2):
             j = t[f"jobs{jobs}"]
-            note = f"{t['documents']:,} docs, {j['failed']} failed"
+            note = f"{t['documents']:,} docs, {j['failed']} failed; {j['cores_used']:.2f} cores busy"
             if jobs == 2:
                 own = t.get("speedup_in_batch")
-                note = f"x {t['speedup']:.2f} --jobs 1 (wall)" + (f", x {own:.2f} in-batch" if own else "")
+                note += f"; x {t['speedup']:.2f} --jobs 1 (wall)" + (f", x {own:.2f} in-batch" if own else "")
             rows.append(
                 _row(
                     "batch",
@@ -766,7 +768,7 @@ def main() -> None:
         return
     mode = MODES["smoke" if args.smoke else "quick" if args.quick else "full"]
     started = time.perf_counter()
-    corpus = load_corpus()
+    corpus = load_corpus(mode.documents)
     if args.profile:
         profile(corpus)
         return
