@@ -33,6 +33,10 @@ SYMBOL = (
     r"(?:/(?:[A-Za-z0-9\-]|\([A-Za-z0-9]{1,4}\))+(?:\.(?:[A-Za-z0-9\-]|\([A-Za-z0-9]{1,4}\))+)*)+"
 )
 
+#: One or more symbols on a line, separated the way headers print them
+#: (``WT/MIN(15)/42 • WT/L/977``, ``WT/MIN(13)/32, WT/L/907``).
+SYMBOL_LIST = rf"(?:{SYMBOL})(?:\s*(?:[,;|\u2022\u2013\u2014\-]|and)?\s*(?:{SYMBOL}))*"
+
 MONTHS = (
     "January",
     "February",

@@ -32,16 +32,15 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from wtotext.lexicon import SYMBOL
+from wtotext.lexicon import SYMBOL, SYMBOL_LIST
 from wtotext.nodes import Span
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Whitespace that folding changes: a run of two or more, or anything but a plain space.
 _UNEVEN_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _DROP = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_SYMBOL = SYMBOL
 _RUNNING_HEAD = re.compile(
-    rf"^\s*(?:{_SYMBOL})(?:\s*(?:[\u2022\u2013\u2014\-,;|]|and)?\s*(?:{_SYMBOL}))*"
+    rf"^\s*{SYMBOL_LIST}"
     r"(?:\s+(?:Page\s*:?\s*\d+(?:/\d+)?|-\s*\d+\s*-))?\s*$"
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+\s*-|Page\s*:?\s*\d+(?:\s*/\s*\d+)?|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
@@ -164,7 +163,7 @@ def _own_symbols(lines: Sequence[Line]) -> set[str]:
     for line in lines[:30]:
         for cell in re.split(r"\s{3,}", line.text.strip()):
             if _RUNNING_HEAD.match(cell):
-                found.update(re.findall(_SYMBOL, cell))
+                found.update(re.findall(SYMBOL, cell))
     return found
 
 
@@ -179,7 +178,7 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
         page = max(page, line.page)
         text = line.text.translate(_DROP)  # invisible characters do not hide furniture
         is_number = bool(_PAGE_NUMBER.match(text))
-        cited = set(re.findall(_SYMBOL, text)) if _RUNNING_HEAD.match(text) else set()
+        cited = set(re.findall(SYMBOL, text)) if _RUNNING_HEAD.match(text) else set()
         is_head = bool(seen_text and cited and cited <= symbols and cited <= printed)
         printed |= cited
         if is_number or is_head:
