@@ -75,3 +75,41 @@ def test_paragraphs_numbered_past_999_are_paragraphs() -> None:
     paras = "\n\n".join(f"{i}. Members shall notify it." for i in range(998, 1003))
     d = wtotext.parse("The General Council,\n\nDecides:\n\n" + paras + "\n")
     assert [p.number for p in d.operative] == ["998", "999", "1000", "1001", "1002"]
+
+
+# Deep run of 2026-11-28 (fuzz/findings/deep-2026-11-28.txt): a page break inserted after a
+# wrapped line that stops short of the wrap width split the paragraph in two.
+_WRAPPED = (
+    "WT/L/1\n\nThe General Council,\n\nDecides:\n\n"
+    "To continue the positive work done under the Work Programme on Electronic\n"
+    "Commerce since our last session, on the basis of its existing mandate and of\n"
+    "the proposals that Members have put forward in the relevant\n\n- 2 -\n\n"
+    "WTO bodies. To that end, we instruct the General Council to continue this work,\n"
+    "notably on the development questions taken up in the discussions and reports.\n\n"
+    "We decide that Members will maintain the current practice of not imposing\n"
+    "customs duties on electronic transmissions until our next Session, held in\n\n- 3 -\n\n"
+    "2019.\n"
+)
+
+
+def test_a_page_break_after_a_short_line_of_running_text_does_not_end_its_paragraph() -> None:
+    d = wtotext.parse(_WRAPPED)
+    assert len(d.operative) == 2
+    assert [(m.body.name, m.verb, m.deadlines) for m in d.mandates()] == [
+        ("General Council", "continue", ()),
+        ("General Council", "continue", ()),
+        ("Members", "maintain", ("2019",)),
+    ]
+
+
+def test_a_heading_before_a_page_break_stays_a_block_of_its_own() -> None:
+    text = (
+        "WT/L/1\n\nProcedures for the Circulation and Derestriction of WTO Documents and Reports\n\n- 2 -\n\n"
+        "Decision adopted by the General Council on 14 May 2002 at its regular meeting in Geneva\n\n- 3 -\n\n"
+        "The General Council,\n\nDecides:\n\n"
+        "1. To instruct the Secretariat to circulate documents as unrestricted, in the manner set out below.\n"
+    )
+    d = wtotext.parse(text)
+    assert d.title == "Procedures for the Circulation and Derestriction of WTO Documents and Reports"
+    assert d.issuer == "General Council"
+    assert [m.body.name for m in d.mandates()] == ["Secretariat"]

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from wtotext.lexicon import SYMBOL, SYMBOL_LIST
+from wtotext.lexicon import SYMBOL, SYMBOL_LIST, alternation, lexicon
 from wtotext.nodes import Span
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -308,6 +308,42 @@ def _cut_short(line: str, following: str) -> bool:
     return not line.rstrip().endswith(_TERMINAL) and (first.islower() or last.lower() in _OPEN_ENDS)
 
 
+def _goes_on_over_page(prev: str, following: str, full: bool) -> bool:
+    """After a page break, does ``following`` go on with the paragraph ``prev`` left open?
+
+    A line that ends in punctuation ends its paragraph, as far as a dump can tell.  A
+    line that stops short of the wrap width goes on when the next one starts in lower
+    case, or when it is running text (not a heading) and the next line does not open a
+    block of its own: an opener, the enacting formula, a line of symbols or capitals.
+    """
+    if prev.endswith(_TERMINAL):
+        return False
+    if full or following.lstrip()[:1].islower():
+        return True
+    return not _is_heading(prev) and not _opens_block(following)
+
+
+def _is_heading(text: str) -> bool:
+    """A title or heading: every word longer than three letters is capitalised."""
+    return all(word[0].isupper() for word in _WORD.findall(text) if len(word) > 3)
+
+
+def _opens_block(text: str) -> bool:
+    """Does a line begin a block of its own: an opener or operative marker, the enacting
+    formula (``The General Council,``), a line of symbols, a heading in capitals?"""
+    text = text.strip()
+    if _OPENS.match(text) or _SYMBOL_LINE.fullmatch(text):
+        return True
+    if text.endswith(",") and text.startswith("The ") and len(text.split()) <= 8:
+        return True
+    return text.isupper()
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_SYMBOL_LINE = re.compile(rf"{SYMBOL_LIST}")
+_OPENS = re.compile(alternation((*lexicon().openers, *lexicon().operative_markers)) + r"\b")
+
+
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
@@ -351,8 +387,7 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
             if wrapped and fits and not after_gap:
                 current.lines.append(line)
                 continue
-            goes_on = full or (fits and line.text.lstrip()[:1].islower())
-            if wrapped and new_page and goes_on and not prev_text.endswith(_TERMINAL):
+            if wrapped and new_page and fits and _goes_on_over_page(prev_text, line.text, full):
                 current.lines.append(line)
                 continue
             if not wrapped and not after_gap and len(prev_text.strip()) >= 50 and _cut_short(prev_text, line.text):
