@@ -113,3 +113,18 @@ def test_a_heading_before_a_page_break_stays_a_block_of_its_own() -> None:
     assert d.title == "Procedures for the Circulation and Derestriction of WTO Documents and Reports"
     assert d.issuer == "General Council"
     assert [m.body.name for m in d.mandates()] == ["Secretariat"]
+
+
+def test_a_footnote_marker_after_the_full_stop_still_ends_the_paragraph_before_a_page_break() -> None:
+    text = (
+        "WT/L/1\n\nThe General Council,\n\nDecides:\n\n"
+        "1. Members shall notify the Committee on Agriculture of the programmes covered by the\n"
+        "terms of this Decision, in the form and at the intervals that the Committee sets.1\n\n"
+        "_______________\n\n1 The notification follows the template in the Annex.\n\n"
+        "WT/L/1\n\n- 2 -\n\n"
+        "Notification and transparency\n\n"
+        "2. A developing Member benefiting from this Decision must report to the Committee.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(p.number, p.heading) for p in d.operative] == [("1", None), ("2", "Notification and transparency")]
+    assert d.operative[0].text.endswith("the Committee sets.")

@@ -311,12 +311,13 @@ def _cut_short(line: str, following: str) -> bool:
 def _goes_on_over_page(prev: str, following: str, full: bool) -> bool:
     """After a page break, does ``following`` go on with the paragraph ``prev`` left open?
 
-    A line that ends in punctuation ends its paragraph, as far as a dump can tell.  A
-    line that stops short of the wrap width goes on when the next one starts in lower
-    case, or when it is running text (not a heading) and the next line does not open a
-    block of its own: an opener, the enacting formula, a line of symbols or capitals.
+    A line that ends in punctuation (a footnote marker may follow it) ends its
+    paragraph, as far as a dump can tell.  A line that stops short of the wrap width
+    goes on when the next one starts in lower case, or when it is running text (not a
+    heading) and the next line does not open a block of its own: an opener, the
+    enacting formula, a line of symbols or capitals.
     """
-    if prev.endswith(_TERMINAL):
+    if _ENDS_SENTENCE.search(prev):
         return False
     if full or following.lstrip()[:1].islower():
         return True
@@ -339,6 +340,9 @@ def _opens_block(text: str) -> bool:
     return text.isupper()
 
 
+# Punctuation at a line end, perhaps followed by a closing quote or bracket and a
+# footnote marker (``... of this Decision.3``).
+_ENDS_SENTENCE = re.compile(r"[.;:,!?][\"'\u2019\u201d)\]]*\d{0,3}$")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SYMBOL_LINE = re.compile(rf"{SYMBOL_LIST}")
 _OPENS = re.compile(alternation((*lexicon().openers, *lexicon().operative_markers)) + r"\b")
