@@ -24,7 +24,7 @@ from hypothesis.extra.lark import from_lark
 import wtotext
 from tests.conftest import corpus_texts
 from tests.test_corpus import _cleaned
-from wtotext import Decision, OperativeParagraph, ParseError, Span
+from wtotext import Decision, OperativeParagraph, ParseError, Span, mandates
 from wtotext.normalise import fold, normalise
 from wtotext.parser import clause_parser, document_parser
 from wtotext.read import read_bytes, read_path
@@ -232,3 +232,36 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
 
 def test_every_corpus_document_has_a_baseline() -> None:
     assert set(BASELINE) == {p.stem for p in corpus_texts()} and all(isinstance(p, Path) for p in corpus_texts())
+
+
+# --------------------------------------------------------------------------- the clause scanner
+
+
+def _lark_tokens(text: str) -> list[tuple[str, str, int, int]]:
+    return [
+        ("DATE" if t.type.startswith("DATE_") else t.type, str(t), t.start_pos or 0, t.end_pos or 0)
+        for t in clause_parser().lex(text)
+    ]
+
+
+def _scanner_tokens(text: str) -> list[tuple[str, str, int, int]]:
+    return [(t.kind, t.text, t.start, t.end) for t in mandates.tokenize(text, 0)]
+
+
+def _texts(paragraphs: tuple[OperativeParagraph, ...]) -> Iterator[str]:
+    for p in paragraphs:
+        yield p.text
+        yield from _texts(p.subitems)
+
+
+def test_the_clause_scanner_agrees_with_larks_lexer_on_the_corpus() -> None:
+    for path in corpus_texts():
+        for paragraph in _texts(wtotext.parse(read_path(path).text).operative):
+            assert _scanner_tokens(paragraph) == _lark_tokens(paragraph)
+
+
+@given(from_lark(clause_parser(), start="start") | st.text())
+@example("the end of 2018, the Council (CTD) shall-not")
+@example("Least-developed country Members \u00e9tudient 31 March, 1999 [12]")
+def test_the_clause_scanner_agrees_with_larks_lexer(text: str) -> None:
+    assert _scanner_tokens(text) == _lark_tokens(text)
