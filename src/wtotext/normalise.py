@@ -6,8 +6,9 @@
    and page ends.
 2. ``split_columns`` — a header line laid out in columns (``ORGANIZATION   WT/L/274``)
    becomes one cell per column.
-3. ``drop_page_furniture`` — running heads (a line of the document's own symbols after
-   the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise.
+3. ``drop_page_furniture`` — soft hyphens, zero-width spaces and byte-order marks go
+   (they must not hide furniture); running heads (a line of the document's own symbols
+   after the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise.
 4. ``lift_footnotes`` — a rule of underscores followed by numbered notes at a page
    foot: the notes become :class:`RawFootnote`\\ s, their markers (``Members1``,
    ``Decision.3``) leave the running text.
@@ -15,7 +16,8 @@
    across page breaks too; a word hyphenated at a line end is rejoined unless the
    document writes the hyphenated compound elsewhere.
 6. ``fold_whitespace`` — runs of spaces, tabs and no-break spaces become one space;
-   soft hyphens, zero-width spaces and byte-order marks go.
+   the clean text is written with its offset map, a few runs of verbatim characters
+   per line (:class:`OffsetMap`).
 
 Guarantees after it: the clean text is blocks separated by one blank line; no block
 has a line break, leading or trailing space, or two spaces in a row; each clean
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -80,21 +82,76 @@ class _Piece:
     page_break_before: bool = False
 
 
+class OffsetMap:
+    """Where each clean position came from in the source, kept as runs.
+
+    A run is clean text copied verbatim: from clean offset ``clean[k]`` on, up to the
+    next run, clean offset ``i`` came from source offset ``source[k] + i - clean[k]``.
+    A document has a few runs per line where the old map had one entry per character.
+    ``size`` counts the positions mapped: each clean character, then the position just
+    past the last one.
+    """
+
+    __slots__ = ("clean", "size", "source")
+
+    def __init__(self) -> None:
+        self.clean: list[int] = []
+        self.source: list[int] = []
+        self.size = 0
+
+    def add(self, source_at: int, length: int) -> None:
+        """Map the next ``length`` clean positions to the source from ``source_at`` on."""
+        if length <= 0:
+            return
+        if not self.clean or self.source[-1] + self.size - self.clean[-1] != source_at:
+            self.clean.append(self.size)
+            self.source.append(source_at)
+        self.size += length
+
+    def add_range(self, other: OffsetMap, start: int, end: int) -> None:
+        """Map the next positions as ``other`` maps its positions ``[start, end)``."""
+        k = bisect_right(other.clean, start) - 1
+        while start < end:
+            run_end = other.clean[k + 1] if k + 1 < len(other.clean) else other.size
+            stop = min(run_end, end)
+            self.add(other.source[k] + start - other.clean[k], stop - start)
+            start = stop
+            k += 1
+
+    def drop_last(self) -> None:
+        """Forget the last position mapped."""
+        self.size -= 1
+        if self.clean[-1] == self.size:
+            self.clean.pop()
+            self.source.pop()
+
+    def __getitem__(self, at: int) -> int:
+        """The source offset of clean position ``at`` (``0 <= at < size``)."""
+        if not 0 <= at < self.size:
+            raise IndexError(f"clean offset {at} is outside the map (size {self.size})")
+        k = bisect_right(self.clean, at) - 1
+        return self.source[k] + at - self.clean[k]
+
+
 @attrs.frozen(eq=False)
 class Normalised:
     """The clean text of a document and the way back to its source."""
 
     source: str
     text: str
-    offsets: array[int]
+    offsets: OffsetMap  # clean offset -> source offset, for 0 <= offset <= len(text)
     footnotes: tuple[RawFootnote, ...]
     removed: tuple[tuple[Span, str], ...]
     hard_wrapped: bool
 
+    def source_offset(self, at: int) -> int:
+        """The source offset of clean offset ``at``; ``len(text)`` maps just past the last character."""
+        return self.offsets[at]
+
     def span(self, start: int, end: int) -> Span:
         """The source span under the clean range ``[start, end)``."""
         if end <= start:
-            at = self.offsets[start] if start < len(self.offsets) else len(self.source)
+            at = self.offsets[start] if start < self.offsets.size else len(self.source)
             return Span(at, at)
         return Span(self.offsets[start], self.offsets[end - 1] + 1)
 
@@ -125,7 +182,7 @@ def normalise(source: str) -> Normalised:
     wrapped = _is_hard_wrapped(lines) or any(why == "page number" for _, why in removed)
     pieces = join_blocks(lines, wrapped)
     text, offsets = fold_whitespace(pieces, source, wrapped)
-    footnotes = _place_markers(notes, text, offsets)
+    footnotes = _place_markers(notes, text)
     removed += [
         (Span(offsets[n.marker_at], offsets[n.marker_at + len(n.marker) - 1] + 1), "footnote marker")
         for n in footnotes
@@ -398,76 +455,71 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     return pieces
 
 
-def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, array[int]]:
-    """Write the clean text and its offset map, one block at a time."""
-    compounds = _hyphenated_words(source) if wrapped else set()
+def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, OffsetMap]:
+    """Write the clean text and its offset map, one block at a time.
+
+    The lines have no invisible characters left (:func:`drop_page_furniture` dropped
+    them), so each line goes over as a few verbatim runs between folded spaces.
+    """
+    compounds = _Compounds(source if wrapped else "")
     parts: list[str] = []
-    offsets = array("l")
+    offsets = OffsetMap()
     for piece in pieces:
         block: list[str] = []
-        where = array("l")
         for line in piece.lines:
-            text = line.text
+            text, base = line.text, line.start
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             if lead >= end:
                 continue
             if block:
-                _join_line(block, where, text, lead, line.start, compounds)
+                _join_line(block, offsets, text, lead, base, compounds)
+            elif parts:  # the blank line between blocks maps to the previous block's last character
+                parts.append("\n\n")
+                last = offsets[offsets.size - 1]
+                offsets.add(last, 1)
+                offsets.add(last, 1)
             pos = lead
-            invisible = _has_drop(text)
             for space in _UNEVEN_SPACE.finditer(text, lead, end):
-                _verbatim(block, where, text, pos, space.start(), line.start, invisible)
+                block.append(text[pos : space.start()])
+                offsets.add(base + pos, space.start() - pos)
                 block.append(" ")
-                where.append(line.start + space.start())
+                offsets.add(base + space.start(), 1)
                 pos = space.end()
-            _verbatim(block, where, text, pos, end, line.start, invisible)
-        if not block:
-            continue
-        if parts:
-            parts.append("\n\n")
-            offsets.extend((offsets[-1], offsets[-1]))
-        parts.append("".join(block))
-        offsets.extend(where)
+            block.append(text[pos:end])
+            offsets.add(base + pos, end - pos)
+        if block:
+            parts.append("".join(block))
     text = "".join(parts)
-    offsets.append(offsets[-1] + 1 if offsets else 0)
+    offsets.add(offsets[offsets.size - 1] + 1 if offsets.size else 0, 1)
     return text, offsets
 
 
-def _join_line(block: list[str], where: array[int], text: str, lead: int, base: int, compounds: set[str]) -> None:
+def _join_line(block: list[str], offsets: OffsetMap, text: str, lead: int, base: int, compounds: _Compounds) -> None:
     """Join a wrapped line to its block: undo a line-end hyphen, else put one space."""
     last = block[-1]
     if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[lead].islower():
         head = "".join(block).rsplit(" ", 1)[-1]
         tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
-        if head + tail not in compounds:
+        if head + tail not in compounds.words():
             block[-1] = last[:-1]
-            where.pop()
+            offsets.drop_last()
         return
     block.append(" ")
-    where.append(base + lead)
+    offsets.add(base + lead, 1)
 
 
-def _verbatim(block: list[str], where: array[int], text: str, start: int, end: int, base: int, invisible: bool) -> None:
-    """Copy ``text[start:end]`` (invisible characters dropped) with its source offsets."""
-    if start >= end:
-        return
-    chunk = text[start:end]
-    if invisible and _has_drop(chunk):
-        for i in range(start, end):
-            if text[i] not in _INVISIBLE:
-                block.append(text[i])
-                where.append(base + i)
-        return
-    block.append(chunk)
-    where.extend(range(base + start, base + end))
+class _Compounds:
+    """The hyphenated compounds of a source, found the first time they are asked for."""
 
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.found: set[str] | None = None
 
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-
-
-def _has_drop(text: str) -> bool:
-    return any(c in text for c in _INVISIBLE)
+    def words(self) -> set[str]:
+        if self.found is None:
+            self.found = _hyphenated_words(self.source)
+        return self.found
 
 
 def _hyphenated_words(source: str) -> set[str]:
@@ -475,7 +527,7 @@ def _hyphenated_words(source: str) -> set[str]:
     return {m.group(0) for m in re.finditer(r"\b[A-Za-z]+-[a-z][A-Za-z-]*", source)}
 
 
-def _place_markers(notes: list[RawFootnote], text: str, offsets: array[int]) -> list[RawFootnote]:
+def _place_markers(notes: list[RawFootnote], text: str) -> list[RawFootnote]:
     """Find each note's marker in the clean text (digits glued to a word), in order."""
     placed: list[RawFootnote] = []
     pos = 0
@@ -496,25 +548,21 @@ def _place_markers(notes: list[RawFootnote], text: str, offsets: array[int]) -> 
 
 
 def _strip_markers(
-    text: str, offsets: array[int], notes: list[RawFootnote]
-) -> tuple[str, array[int], list[RawFootnote]]:
+    text: str, offsets: OffsetMap, notes: list[RawFootnote]
+) -> tuple[str, OffsetMap, list[RawFootnote]]:
     """Remove found markers from the clean text, keeping positions consistent."""
     cuts = sorted((n.marker_at, len(n.marker)) for n in notes if n.marker_at is not None)
     if not cuts:
         return text, offsets, notes
     out: list[str] = []
-    out_off = array("l")
+    out_off = OffsetMap()
     pos = 0
-    shift: list[tuple[int, int]] = []
-    removed = 0
     for at, length in cuts:
         out.append(text[pos:at])
-        out_off.extend(offsets[pos:at])
-        shift.append((at, removed))
-        removed += length
+        out_off.add_range(offsets, pos, at)
         pos = at + length
     out.append(text[pos:])
-    out_off.extend(offsets[pos:])
+    out_off.add_range(offsets, pos, offsets.size)
     moved = []
     for note in notes:
         if note.marker_at is None:
