@@ -31,6 +31,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -52,6 +53,8 @@ _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+|\(\s*[a-z]{1,4}\s*\)|\(\s*\d{1,3}\s*\)|[a-z]\)|[-\u2022\u2013*])(?=\s)"
 )
 _COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+_SYMBOL = re.compile(SYMBOL)
 _TERMINAL = (".", ";", ":", ",", "!", "?")
 
 
@@ -65,9 +68,8 @@ class RawFootnote:
     marker_at: int | None  # clean-text offset where the marker stood, if it was found
 
 
-@attrs.frozen
-class Line:
-    """One physical line of the source (``start``/``end`` exclude the line break)."""
+class Line(NamedTuple):
+    """One physical line of the source: its text (no line break), its first character's offset, its page."""
 
     text: str
     start: int
@@ -194,23 +196,27 @@ def normalise(source: str) -> Normalised:
 
 def split_lines(source: str) -> list[Line]:
     """The source's lines with their offsets; a form feed starts a new page."""
+    if "\r" in source:
+        parts = _LINE_BREAK.split(source)
+        bodies, breaks = parts[0::2], [len(b) for b in parts[1::2]]
+    else:
+        bodies = source.split("\n")
+        breaks = [1] * (len(bodies) - 1)
+    if not bodies[-1]:  # the text after the last line break is a line only if there is some
+        bodies.pop()
     out: list[Line] = []
     page = 0
-    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
-        raw = match.group(0)
-        if not raw:
-            continue
-        body = raw.rstrip("\r\n")
-        start = match.start()
-        if start == 0 and body.startswith("\ufeff"):  # a byte-order mark is no text
-            body, start = body[1:], 1
-        while body.startswith("\f"):
-            page += 1
-            body = body[1:]
-            start += 1
-        if "\f" in body:  # a form feed inside a line: treat it as a space
-            body = body.replace("\f", " ")
-        out.append(Line(body, start, page))
+    start = 0
+    for body, width in zip(bodies, [*breaks, 0], strict=False):
+        at = start
+        start += len(body) + width
+        if at == 0 and body.startswith("\ufeff"):  # a byte-order mark is no text
+            body, at = body[1:], 1
+        if "\f" in body:
+            lead = len(body) - len(body.lstrip("\f"))
+            page += lead  # each form feed at the line's start ends a page
+            body, at = body[lead:].replace("\f", " "), at + lead  # one inside a line is a space
+        out.append(Line(body, at, page))
     return out
 
 
@@ -218,14 +224,16 @@ def _own_symbols(lines: Sequence[Line]) -> set[str]:
     """Symbols printed on a line of their own in the first thirty lines."""
     found: set[str] = set()
     for line in lines[:30]:
+        if "/" not in line.text:  # every symbol has a slash
+            continue
         for cell in re.split(r"\s{3,}", line.text.strip()):
             if _RUNNING_HEAD.match(cell):
-                found.update(re.findall(SYMBOL, cell))
+                found.update(_SYMBOL.findall(cell))
     return found
 
 
 def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line], list[tuple[Span, str]]]:
-    """Remove page numbers and running heads; each removal starts a new page."""
+    """Drop invisible characters; remove page numbers and running heads, each removal starting a new page."""
     kept: list[Line] = []
     removed: list[tuple[Span, str]] = []
     page = 0
@@ -233,19 +241,27 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
     printed: set[str] = set()  # symbols already printed once: a repeat is a running head
     for line in lines:
         page = max(page, line.page)
-        text = line.text.translate(_DROP)  # invisible characters do not hide furniture
-        is_number = bool(_PAGE_NUMBER.match(text))
-        cited = set(re.findall(SYMBOL, text)) if _RUNNING_HEAD.match(text) else set()
-        is_head = bool(seen_text and cited and cited <= symbols and cited <= printed)
-        printed |= cited
+        text = line.text
+        if not text.isascii():  # invisible characters do not hide furniture
+            text = text.translate(_DROP)
+        is_number = _PAGE_NUMBER.match(text) is not None
+        symbol_line = "/" in text and _RUNNING_HEAD.match(text) is not None  # every symbol has a slash
+        if symbol_line:
+            cited = set(_SYMBOL.findall(text))
+            is_head = seen_text and bool(cited) and cited <= symbols and cited <= printed
+            printed |= cited
+        else:
+            is_head = False
         if is_number or is_head:
             removed.append((Span(line.start, line.start + len(text)), "page number" if is_number else "running head"))
             if seen_text:
                 page += 1
             continue
-        if text.strip() and not _RUNNING_HEAD.match(text.strip()):
+        if not seen_text and not symbol_line and text.strip():
             seen_text = True
-        kept.append(Line(text, line.start, page))
+        if text is not line.text or page != line.page:
+            line = Line(text, line.start, page)
+        kept.append(line)
     return kept, removed
 
 
@@ -257,7 +273,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote], li
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _RULE.match(line.text):
+        if "_____" in line.text and _RULE.match(line.text):
             j = i + 1
             while j < len(lines) and not lines[j].text.strip() and lines[j].page == line.page:
                 j += 1
@@ -333,8 +349,7 @@ def split_columns(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        stripped = text.strip()
-        if not stripped or _MARKER.match(text) or not _COLUMN_GAP.search(stripped):
+        if not _COLUMN_GAP.search(text) or _MARKER.match(text):  # a gap lies between two non-spaces
             out.append(line)
             continue
         for cell in re.finditer(r"\S+(?: {1,3}\S+)*", text):
@@ -406,7 +421,7 @@ def _indent(text: str) -> int:
 
 
 def _first_word(text: str) -> str:
-    words = text.split()
+    words = text.split(maxsplit=1)
     return words[0] if words else ""
 
 
@@ -466,8 +481,7 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
     offsets = OffsetMap()
     for piece in pieces:
         block: list[str] = []
-        for line in piece.lines:
-            text, base = line.text, line.start
+        for text, base, _ in piece.lines:
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             if lead >= end:
