@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -89,43 +89,37 @@ class OffsetMap:
 
     A run is clean text copied verbatim: from clean offset ``clean[k]`` on, up to the
     next run, clean offset ``i`` came from source offset ``source[k] + i - clean[k]``.
-    A document has a few runs per line where the old map had one entry per character.
-    ``size`` counts the positions mapped: each clean character, then the position just
-    past the last one.
+    A document has a few runs per line where a map of single offsets would have one
+    per character.  ``size`` counts the positions mapped: each clean character, then
+    the position just past the last one (it goes on from the last run).
     """
 
     __slots__ = ("clean", "size", "source")
 
-    def __init__(self) -> None:
-        self.clean: list[int] = []
-        self.source: list[int] = []
-        self.size = 0
+    def __init__(self, clean: list[int], source: list[int], size: int) -> None:
+        self.clean = clean
+        self.source = source
+        self.size = size
 
-    def add(self, source_at: int, length: int) -> None:
-        """Map the next ``length`` clean positions to the source from ``source_at`` on."""
-        if length <= 0:
-            return
-        if not self.clean or self.source[-1] + self.size - self.clean[-1] != source_at:
-            self.clean.append(self.size)
-            self.source.append(source_at)
-        self.size += length
+    @classmethod
+    def of_chunks(cls, chunks: Sequence[str], sources: list[int]) -> OffsetMap:
+        """The map of the text ``"".join(chunks)``, chunk ``k`` copied from source offset ``sources[k]`` on."""
+        if not chunks:
+            return cls([0], [0], 1)
+        clean = list(itertools.accumulate(map(len, chunks), initial=0))
+        size = clean.pop() + 1
+        return cls(clean, sources, size)
 
-    def add_range(self, other: OffsetMap, start: int, end: int) -> None:
-        """Map the next positions as ``other`` maps its positions ``[start, end)``."""
-        k = bisect_right(other.clean, start) - 1
+    def runs(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The ``(source offset, length)`` runs that map the clean positions ``[start, end)``."""
+        k = bisect_right(self.clean, start) - 1
         while start < end:
-            run_end = other.clean[k + 1] if k + 1 < len(other.clean) else other.size
+            run_end = self.clean[k + 1] if k + 1 < len(self.clean) else self.size
             stop = min(run_end, end)
-            self.add(other.source[k] + start - other.clean[k], stop - start)
+            if stop > start:
+                yield self.source[k] + start - self.clean[k], stop - start
             start = stop
             k += 1
-
-    def drop_last(self) -> None:
-        """Forget the last position mapped."""
-        self.size -= 1
-        if self.clean[-1] == self.size:
-            self.clean.pop()
-            self.source.pop()
 
     def __getitem__(self, at: int) -> int:
         """The source offset of clean position ``at`` (``0 <= at < size``)."""
@@ -473,43 +467,46 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
 def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, OffsetMap]:
     """Write the clean text and its offset map, one block at a time.
 
-    The lines have no invisible characters left (:func:`drop_page_furniture` dropped
-    them), so each line goes over as a few verbatim runs between folded spaces.
+    The text is written as chunks, each copied from one place in the source: the
+    verbatim runs of a line, a space that folds a run of white space or joins two lines,
+    a line break between blocks.  The lines have no invisible characters left
+    (:func:`drop_page_furniture` dropped them).
     """
     compounds = _Compounds(source if wrapped else "")
-    parts: list[str] = []
-    offsets = OffsetMap()
+    chunks: list[str] = []
+    sources: list[int] = []  # the source offset of each chunk's first character
     for piece in pieces:
         block: list[str] = []
+        where: list[int] = []
         for text, base, _ in piece.lines:
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             if lead >= end:
                 continue
             if block:
-                _join_line(block, offsets, text, lead, base, compounds)
-            elif parts:  # the blank line between blocks maps to the previous block's last character
-                parts.append("\n\n")
-                last = offsets[offsets.size - 1]
-                offsets.add(last, 1)
-                offsets.add(last, 1)
+                _join_line(block, where, text, lead, base, compounds)
             pos = lead
-            for space in _UNEVEN_SPACE.finditer(text, lead, end):
-                block.append(text[pos : space.start()])
-                offsets.add(base + pos, space.start() - pos)
-                block.append(" ")
-                offsets.add(base + space.start(), 1)
-                pos = space.end()
+            if "  " in text or "\t" in text or not text.isascii():  # else nothing to fold
+                for space in _UNEVEN_SPACE.finditer(text, lead, end):
+                    block.append(text[pos : space.start()])
+                    where.append(base + pos)
+                    block.append(" ")
+                    where.append(base + space.start())
+                    pos = space.end()
             block.append(text[pos:end])
-            offsets.add(base + pos, end - pos)
-        if block:
-            parts.append("".join(block))
-    text = "".join(parts)
-    offsets.add(offsets[offsets.size - 1] + 1 if offsets.size else 0, 1)
-    return text, offsets
+            where.append(base + pos)
+        if not block:
+            continue
+        if chunks:  # the blank line between blocks maps to the previous block's last character
+            last = sources[-1] + len(chunks[-1]) - 1
+            chunks += ("\n", "\n")
+            sources += (last, last)
+        chunks += block
+        sources += where
+    return "".join(chunks), OffsetMap.of_chunks(chunks, sources)
 
 
-def _join_line(block: list[str], offsets: OffsetMap, text: str, lead: int, base: int, compounds: _Compounds) -> None:
+def _join_line(block: list[str], where: list[int], text: str, lead: int, base: int, compounds: _Compounds) -> None:
     """Join a wrapped line to its block: undo a line-end hyphen, else put one space."""
     last = block[-1]
     if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[lead].islower():
@@ -517,10 +514,9 @@ def _join_line(block: list[str], offsets: OffsetMap, text: str, lead: int, base:
         tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
         if head + tail not in compounds.words():
             block[-1] = last[:-1]
-            offsets.drop_last()
         return
     block.append(" ")
-    offsets.add(base + lead, 1)
+    where.append(base + lead)
 
 
 class _Compounds:
@@ -568,15 +564,22 @@ def _strip_markers(
     cuts = sorted((n.marker_at, len(n.marker)) for n in notes if n.marker_at is not None)
     if not cuts:
         return text, offsets, notes
-    out: list[str] = []
-    out_off = OffsetMap()
+    kept: list[tuple[int, int]] = []  # the clean ranges that stay
     pos = 0
     for at, length in cuts:
-        out.append(text[pos:at])
-        out_off.add_range(offsets, pos, at)
+        kept.append((pos, at))
         pos = at + length
-    out.append(text[pos:])
-    out_off.add_range(offsets, pos, offsets.size)
+    kept.append((pos, offsets.size))  # with the position past the last character
+    out: list[str] = []
+    clean: list[int] = []
+    source: list[int] = []
+    size = 0
+    for start, end in kept:
+        out.append(text[start:end])
+        for source_at, length in offsets.runs(start, end):
+            clean.append(size)
+            source.append(source_at)
+            size += length
     moved = []
     for note in notes:
         if note.marker_at is None:
@@ -584,4 +587,4 @@ def _strip_markers(
             continue
         before = sum(length for at, length in cuts if at < note.marker_at)
         moved.append(attrs.evolve(note, marker_at=note.marker_at - before))
-    return "".join(out), out_off, moved
+    return "".join(out), OffsetMap(clean, source, size), moved
