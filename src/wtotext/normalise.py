@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -110,16 +110,22 @@ class OffsetMap:
         size = clean.pop() + 1
         return cls(clean, sources, size)
 
-    def runs(self, start: int, end: int) -> Iterator[tuple[int, int]]:
-        """The ``(source offset, length)`` runs that map the clean positions ``[start, end)``."""
-        k = bisect_right(self.clean, start) - 1
-        while start < end:
-            run_end = self.clean[k + 1] if k + 1 < len(self.clean) else self.size
-            stop = min(run_end, end)
-            if stop > start:
-                yield self.source[k] + start - self.clean[k], stop - start
-            start = stop
-            k += 1
+    def select(self, ranges: Iterable[tuple[int, int]]) -> OffsetMap:
+        """The map of a text made of the clean ranges ``[start, end)`` of this one, in order."""
+        clean: list[int] = []
+        source: list[int] = []
+        size = 0
+        for start, end in ranges:
+            if start >= end:
+                continue
+            first = bisect_right(self.clean, start) - 1  # the run that holds ``start``
+            stop = bisect_left(self.clean, end)  # the first run past the range
+            clean.append(size)
+            source.append(self.source[first] + start - self.clean[first])
+            clean += [at + size - start for at in self.clean[first + 1 : stop]]
+            source += self.source[first + 1 : stop]
+            size += end - start
+        return OffsetMap(clean, source, size)
 
     def __getitem__(self, at: int) -> int:
         """The source offset of clean position ``at`` (``0 <= at < size``)."""
@@ -343,13 +349,19 @@ def split_columns(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if not _COLUMN_GAP.search(text) or _MARKER.match(text):  # a gap lies between two non-spaces
+        if not _may_have_gap(text) or not _COLUMN_GAP.search(text) or _MARKER.match(text):
             out.append(line)
             continue
         for cell in re.finditer(r"\S+(?: {1,3}\S+)*", text):
             out.append(Line(cell.group(0), line.start + cell.start(), line.page))
             out.append(Line("", line.start + cell.end(), line.page))
     return out
+
+
+def _may_have_gap(text: str) -> bool:
+    """False when ``text`` cannot hold four white-space characters in a row: its only
+    white space is the plain space (printable ASCII) and it has no four in a row."""
+    return "    " in text or not (text.isascii() and text.isprintable())
 
 
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
@@ -512,7 +524,7 @@ def _join_line(block: list[str], where: list[int], text: str, lead: int, base: i
     if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[lead].islower():
         head = "".join(block).rsplit(" ", 1)[-1]
         tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
-        if head + tail not in compounds.words():
+        if head + tail not in compounds:
             block[-1] = last[:-1]
         return
     block.append(" ")
@@ -520,21 +532,23 @@ def _join_line(block: list[str], where: list[int], text: str, lead: int, base: i
 
 
 class _Compounds:
-    """The hyphenated compounds of a source, found the first time they are asked for."""
+    """The hyphenated compounds of a source (:func:`_hyphenated_words`), found when first needed."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.found: set[str] | None = None
 
-    def words(self) -> set[str]:
+    def __contains__(self, word: str) -> bool:
+        if word not in self.source:  # every compound is a piece of the source
+            return False
         if self.found is None:
             self.found = _hyphenated_words(self.source)
-        return self.found
+        return word in self.found
 
 
 def _hyphenated_words(source: str) -> set[str]:
     """Hyphenated compounds that the document writes inside a line (``least-developed``)."""
-    return {m.group(0) for m in re.finditer(r"\b[A-Za-z]+-[a-z][A-Za-z-]*", source)}
+    return set(re.findall(r"\b[A-Za-z]+-[a-z][A-Za-z-]*", source))
 
 
 def _place_markers(notes: list[RawFootnote], text: str) -> list[RawFootnote]:
@@ -542,8 +556,11 @@ def _place_markers(notes: list[RawFootnote], text: str) -> list[RawFootnote]:
     placed: list[RawFootnote] = []
     pos = 0
     for note in notes:
+        # the marker glued to a letter or bracket, or to a letter's punctuation; written
+        # marker first (the look-behinds take it in) so that the search looks for it
+        marker = note.marker
         pattern = re.compile(
-            rf"(?<=[A-Za-z\)\]])({note.marker})(?=[\s,.;:)]|$)|(?<=[A-Za-z][.;:,\"\u201d])({note.marker})(?=\s|$)"
+            rf"{marker}(?:(?<=[A-Za-z\)\]]{marker})(?=[\s,.;:)]|$)|(?<=[A-Za-z][.;:,\"\u201d]{marker})(?=\s|$))"
         )
         match = pattern.search(text, pos)
         if match is None:
@@ -551,7 +568,7 @@ def _place_markers(notes: list[RawFootnote], text: str) -> list[RawFootnote]:
         if match is None:
             placed.append(note)
             continue
-        start = match.start(1) if match.group(1) else match.start(2)
+        start = match.start()
         placed.append(attrs.evolve(note, marker_at=start))
         pos = start + len(note.marker)
     return placed
@@ -570,16 +587,7 @@ def _strip_markers(
         kept.append((pos, at))
         pos = at + length
     kept.append((pos, offsets.size))  # with the position past the last character
-    out: list[str] = []
-    clean: list[int] = []
-    source: list[int] = []
-    size = 0
-    for start, end in kept:
-        out.append(text[start:end])
-        for source_at, length in offsets.runs(start, end):
-            clean.append(size)
-            source.append(source_at)
-            size += length
+    out = [text[start:end] for start, end in kept]
     moved = []
     for note in notes:
         if note.marker_at is None:
@@ -587,4 +595,4 @@ def _strip_markers(
             continue
         before = sum(length for at, length in cuts if at < note.marker_at)
         moved.append(attrs.evolve(note, marker_at=note.marker_at - before))
-    return "".join(out), OffsetMap(clean, source, size), moved
+    return "".join(out), offsets.select(kept), moved
