@@ -39,9 +39,11 @@ from wtotext.lexicon import SYMBOL, SYMBOL_LIST, alternation, lexicon
 from wtotext.nodes import Span
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# Whitespace that folding changes: a run of two or more, or anything but a plain space.
+# Whitespace that folding changes: a run of two or more, or anything but a plain space
+# (the only printable white-space character).
 _UNEVEN_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_DROP = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
+_DROP = str.maketrans("", "", _INVISIBLE)
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
     r"(?:\s+(?:Page\s*:?\s*\d+(?:/\d+)?|-\s*\d+\s*-))?\s*$"
@@ -134,6 +136,15 @@ class OffsetMap:
         k = bisect_right(self.clean, at) - 1
         return self.source[k] + at - self.clean[k]
 
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of the first and past the last character of clean ``[start, end)`` (not empty)."""
+        if not 0 <= start < end <= self.size:
+            raise IndexError(f"clean range {start}-{end} is outside the map (size {self.size})")
+        clean, source = self.clean, self.source
+        first = bisect_right(clean, start) - 1
+        last = bisect_right(clean, end - 1, first) - 1
+        return source[first] + start - clean[first], source[last] + end - clean[last]
+
 
 @attrs.frozen(eq=False)
 class Normalised:
@@ -155,7 +166,7 @@ class Normalised:
         if end <= start:
             at = self.offsets[start] if start < self.offsets.size else len(self.source)
             return Span(at, at)
-        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+        return Span(*self.offsets.bounds(start, end))
 
     def blocks(self) -> list[tuple[int, int]]:
         """The ``(start, end)`` clean ranges of the blocks."""
@@ -170,7 +181,9 @@ class Normalised:
 
 def fold(text: str) -> str:
     """Whitespace folded to single spaces, soft hyphens and zero-width characters dropped."""
-    return " ".join(text.translate(_DROP).split())
+    if not text.isascii() and _has_invisible(text):
+        text = text.translate(_DROP)
+    return " ".join(text.split())
 
 
 def normalise(source: str) -> Normalised:
@@ -240,11 +253,13 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
     seen_text = False
     printed: set[str] = set()  # symbols already printed once: a repeat is a running head
     for line in lines:
-        page = max(page, line.page)
+        if line.page > page:
+            page = line.page
         text = line.text
-        if not text.isascii():  # invisible characters do not hide furniture
+        if not text.isascii() and _has_invisible(text):  # invisible characters do not hide furniture
             text = text.translate(_DROP)
-        is_number = _PAGE_NUMBER.match(text) is not None
+        tail = text.rstrip()[-1:]  # a page number ends in a digit or a dash
+        is_number = (tail == "-" or tail.isdecimal()) and _PAGE_NUMBER.match(text) is not None
         symbol_line = "/" in text and _RUNNING_HEAD.match(text) is not None  # every symbol has a slash
         if symbol_line:
             cited = set(_SYMBOL.findall(text))
@@ -265,28 +280,33 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
     return kept, removed
 
 
+def _has_invisible(text: str) -> bool:
+    return any(c in text for c in _INVISIBLE)
+
+
 def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote], list[tuple[Span, str]]]:
     """Take numbered notes under a rule of underscores out of the running text."""
     kept: list[Line] = []
     notes: list[RawFootnote] = []
     removed: list[tuple[Span, str]] = []
-    i = 0
-    while i < len(lines):
+    rules = [i for i, line in enumerate(lines) if "_____" in line.text and _RULE.match(line.text)]
+    done = 0  # the lines before it are kept or lifted
+    for i in rules:
+        if i < done:  # among notes already lifted
+            continue
         line = lines[i]
-        if "_____" in line.text and _RULE.match(line.text):
-            j = i + 1
-            while j < len(lines) and not lines[j].text.strip() and lines[j].page == line.page:
-                j += 1
-            if j < len(lines) and lines[j].page == line.page and _NOTE_START.match(lines[j].text):
-                end, found = _read_notes(lines, j, line.page)
-                if found:
-                    removed.append((Span(line.start, line.start + len(line.text)), "footnote rule"))
-                    removed.extend(_note_numbers(found, lines[j:end]))
-                    notes.extend(found)
-                    i = end
-                    continue
-        kept.append(line)
-        i += 1
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip() and lines[j].page == line.page:
+            j += 1
+        if j < len(lines) and lines[j].page == line.page and _NOTE_START.match(lines[j].text):
+            end, found = _read_notes(lines, j, line.page)
+            if found:
+                kept += lines[done:i]
+                removed.append((Span(line.start, line.start + len(line.text)), "footnote rule"))
+                removed.extend(_note_numbers(found, lines[j:end]))
+                notes.extend(found)
+                done = end
+    kept += lines[done:]
     return kept, notes, removed
 
 
@@ -349,7 +369,7 @@ def split_columns(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if not _may_have_gap(text) or not _COLUMN_GAP.search(text) or _MARKER.match(text):
+        if not _may_have_gap(text) or _MARKER.match(text) or not _COLUMN_GAP.search(text):
             out.append(line)
             continue
         for cell in re.finditer(r"\S+(?: {1,3}\S+)*", text):
@@ -359,14 +379,17 @@ def split_columns(lines: list[Line]) -> list[Line]:
 
 
 def _may_have_gap(text: str) -> bool:
-    """False when ``text`` cannot hold four white-space characters in a row: its only
-    white space is the plain space (printable ASCII) and it has no four in a row."""
-    return "    " in text or not (text.isascii() and text.isprintable())
+    """False when ``text`` cannot hold four white-space characters in a row between two
+    others: its only white space is the plain space (every other one is unprintable)
+    and it has no four in a row after its indent."""
+    if not text.isprintable():
+        return True
+    return "    " in text and "    " in text.strip()
 
 
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
-    widths = [len(x.text.rstrip()) for x in lines if x.text.strip()]
+    widths = [len(x.text.rstrip()) for x in lines]
     long = sum(1 for w in widths if w > 160)
     full = sum(1 for w in widths if 60 <= w <= 130)
     return full >= 5 and long == 0
@@ -434,12 +457,13 @@ def _first_word(text: str) -> str:
 def _text_width(lines: Sequence[Line]) -> int:
     """The width the text was wrapped at: the widest line that another line follows,
     leaving out right-aligned header cells."""
+    ends = [len(line.text.rstrip()) for line in lines]  # 0 for a blank line
     widths = [
-        len(line.text.rstrip())
-        for line, following in itertools.pairwise(lines)
-        if line.text.strip() and following.text.strip() and _indent(line.text) <= 30
+        end
+        for line, end, following in zip(lines, ends, ends[1:], strict=False)
+        if end and following and _indent(line.text) <= 30
     ]
-    return max(widths, default=max((len(x.text.rstrip()) for x in lines), default=0))
+    return max(widths, default=max(ends, default=0))
 
 
 def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
@@ -450,27 +474,30 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     last_page = 0
     gap = False
     for line in lines:
-        if not line.text.strip():
+        text = line.text
+        if not text or text.isspace():
             gap = True
             continue
         new_page = line.page != last_page
         last_page = line.page
         after_gap, gap = gap, False
-        starts_item = bool(_MARKER.match(line.text))
-        if current is not None and not starts_item and _indent(current.lines[-1].text) <= 30:
-            prev = current.lines[-1]
-            prev_text = prev.text.rstrip()
-            full = len(prev_text) + 1 + len(_first_word(line.text)) > width - 3  # the next word did not fit
-            fits = full or len(prev_text) > 0.6 * width
-            if wrapped and fits and not after_gap:
-                current.lines.append(line)
-                continue
-            if wrapped and new_page and fits and _goes_on_over_page(prev_text, line.text, full):
-                current.lines.append(line)
-                continue
-            if not wrapped and not after_gap and len(prev_text.strip()) >= 50 and _cut_short(prev_text, line.text):
-                current.lines.append(line)  # a long line cut short of its sentence's end
-                continue
+        if (
+            current is not None
+            and (wrapped or not after_gap)  # else no rule below joins
+            and _indent(current.lines[-1].text) <= 30
+            and not _MARKER.match(text)
+        ):
+            prev_text = current.lines[-1].text.rstrip()
+            if not wrapped:
+                if len(prev_text.strip()) >= 50 and _cut_short(prev_text, text):
+                    current.lines.append(line)  # a long line cut short of its sentence's end
+                    continue
+            else:
+                full = len(prev_text) + 1 + len(_first_word(text)) > width - 3  # the next word did not fit
+                fits = full or len(prev_text) > 0.6 * width
+                if fits and (not after_gap or (new_page and _goes_on_over_page(prev_text, text, full))):
+                    current.lines.append(line)
+                    continue
         current = _Piece([line], new_page)
         pieces.append(current)
     return pieces
@@ -498,7 +525,7 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
             if block:
                 _join_line(block, where, text, lead, base, compounds)
             pos = lead
-            if "  " in text or "\t" in text or not text.isascii():  # else nothing to fold
+            if text.find("  ", lead, end) != -1 or not text.isprintable():  # else nothing to fold: see _UNEVEN_SPACE
                 for space in _UNEVEN_SPACE.finditer(text, lead, end):
                     block.append(text[pos : space.start()])
                     where.append(base + pos)
@@ -574,9 +601,7 @@ def _place_markers(notes: list[RawFootnote], text: str) -> list[RawFootnote]:
     return placed
 
 
-def _strip_markers(
-    text: str, offsets: OffsetMap, notes: list[RawFootnote]
-) -> tuple[str, OffsetMap, list[RawFootnote]]:
+def _strip_markers(text: str, offsets: OffsetMap, notes: list[RawFootnote]) -> tuple[str, OffsetMap, list[RawFootnote]]:
     """Remove found markers from the clean text, keeping positions consistent."""
     cuts = sorted((n.marker_at, len(n.marker)) for n in notes if n.marker_at is not None)
     if not cuts:
