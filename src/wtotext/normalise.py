@@ -31,7 +31,6 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 import attrs
 
@@ -70,12 +69,10 @@ class RawFootnote:
     marker_at: int | None  # clean-text offset where the marker stood, if it was found
 
 
-class Line(NamedTuple):
-    """One physical line of the source: its text (no line break), its first character's offset, its page."""
-
-    text: str
-    start: int
-    page: int
+# One physical line of the source: ``(text, start, page)``, its text (no line break),
+# its first character's offset and its page.  A plain tuple: a document has a few
+# hundred of them, and a tuple costs a tenth of a class instance to make.
+Line = tuple[str, int, int]
 
 
 @attrs.define
@@ -229,17 +226,17 @@ def split_lines(source: str) -> list[Line]:
             lead = len(body) - len(body.lstrip("\f"))
             page += lead  # each form feed at the line's start ends a page
             body, at = body[lead:].replace("\f", " "), at + lead  # one inside a line is a space
-        out.append(Line(body, at, page))
+        out.append((body, at, page))
     return out
 
 
 def _own_symbols(lines: Sequence[Line]) -> set[str]:
     """Symbols printed on a line of their own in the first thirty lines."""
     found: set[str] = set()
-    for line in lines[:30]:
-        if "/" not in line.text:  # every symbol has a slash
+    for text, _, _ in lines[:30]:
+        if "/" not in text:  # every symbol has a slash
             continue
-        for cell in re.split(r"\s{3,}", line.text.strip()):
+        for cell in re.split(r"\s{3,}", text.strip()):
             if _RUNNING_HEAD.match(cell):
                 found.update(_SYMBOL.findall(cell))
     return found
@@ -253,9 +250,10 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
     seen_text = False
     printed: set[str] = set()  # symbols already printed once: a repeat is a running head
     for line in lines:
-        if line.page > page:
-            page = line.page
-        text = line.text
+        written, start, line_page = line
+        if line_page > page:
+            page = line_page
+        text = written
         if not text.isascii() and _has_invisible(text):  # invisible characters do not hide furniture
             text = text.translate(_DROP)
         tail = text.rstrip()[-1:]  # a page number ends in a digit or a dash
@@ -268,19 +266,28 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
         else:
             is_head = False
         if is_number or is_head:
-            removed.append((Span(line.start, line.start + len(text)), "page number" if is_number else "running head"))
+            removed.append((Span(start, start + len(text)), "page number" if is_number else "running head"))
             if seen_text:
                 page += 1
             continue
         if not seen_text and not symbol_line and text.strip():
             seen_text = True
-        if text is not line.text or page != line.page:
-            line = Line(text, line.start, page)
-        kept.append(line)
+        kept.append(line if text is written and page == line_page else (text, start, page))
     return kept, removed
 
 
+def _text(line: Line) -> str:
+    """A line's text."""
+    return line[0]
+
+
+def _page(line: Line) -> int:
+    """A line's page."""
+    return line[2]
+
+
 def _has_invisible(text: str) -> bool:
+    """Does ``text`` hold a soft hyphen, a zero-width character or a byte-order mark?"""
     return any(c in text for c in _INVISIBLE)
 
 
@@ -289,20 +296,20 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote], li
     kept: list[Line] = []
     notes: list[RawFootnote] = []
     removed: list[tuple[Span, str]] = []
-    rules = [i for i, line in enumerate(lines) if "_____" in line.text and _RULE.match(line.text)]
+    rules = [i for i, (text, _, _) in enumerate(lines) if "_____" in text and _RULE.match(text)]
     done = 0  # the lines before it are kept or lifted
     for i in rules:
         if i < done:  # among notes already lifted
             continue
-        line = lines[i]
+        rule, start, page = lines[i]
         j = i + 1
-        while j < len(lines) and not lines[j].text.strip() and lines[j].page == line.page:
+        while j < len(lines) and not _text(lines[j]).strip() and _page(lines[j]) == page:
             j += 1
-        if j < len(lines) and lines[j].page == line.page and _NOTE_START.match(lines[j].text):
-            end, found = _read_notes(lines, j, line.page)
+        if j < len(lines) and _page(lines[j]) == page and _NOTE_START.match(_text(lines[j])):
+            end, found = _read_notes(lines, j, page)
             if found:
                 kept += lines[done:i]
-                removed.append((Span(line.start, line.start + len(line.text)), "footnote rule"))
+                removed.append((Span(start, start + len(rule)), "footnote rule"))
                 removed.extend(_note_numbers(found, lines[j:end]))
                 notes.extend(found)
                 done = end
@@ -314,14 +321,12 @@ def _note_numbers(notes: list[RawFootnote], lines: list[Line]) -> list[tuple[Spa
     """Where each lifted note's number stood at the page foot (kept as removed material)."""
     out = []
     for note in notes:
-        for line in lines:
-            stripped = line.text.strip()
-            if line.start <= note.span.start <= line.start + len(line.text) or (
-                stripped == note.marker
-                and line.start < note.span.start
-                and note.span.start - line.start - len(line.text) < 40
+        for text, start, _ in lines:
+            stripped = text.strip()
+            if start <= note.span.start <= start + len(text) or (
+                stripped == note.marker and start < note.span.start and note.span.start - start - len(text) < 40
             ):
-                at = line.start + line.text.find(note.marker)
+                at = start + text.find(note.marker)
                 if at < note.span.start:
                     out.append((Span(at, at + len(note.marker)), "footnote number"))
                     break
@@ -331,32 +336,33 @@ def _note_numbers(notes: list[RawFootnote], lines: list[Line]) -> list[tuple[Spa
 def _read_notes(lines: list[Line], i: int, page: int) -> tuple[int, list[RawFootnote]]:
     """Read numbered notes from line ``i`` to the page's end."""
     found: list[tuple[str, list[Line]]] = []
-    while i < len(lines) and lines[i].page == page:
+    while i < len(lines) and _page(lines[i]) == page:
         line = lines[i]
-        match = _NOTE_START.match(line.text)
-        indent = len(line.text) - len(line.text.lstrip())
+        line_text = _text(line)
+        match = _NOTE_START.match(line_text)
+        indent = len(line_text) - len(line_text.lstrip())
         if match and (not found or indent <= 12) and (match.group(2) or i + 1 < len(lines)):
             found.append((match.group(1), [line]))
-        elif line.text.strip() and found:
+        elif line_text.strip() and found:
             found[-1][1].append(line)
-        elif line.text.strip():
+        elif line_text.strip():
             break
         i += 1
     notes = []
     for marker, note_lines in found:
-        first = note_lines[0]
-        body = first.text.strip()[len(marker) :]
-        texts = [body] + [x.text for x in note_lines[1:]]
+        first, first_start, _ = note_lines[0]
+        body = first.strip()[len(marker) :]
+        texts = [body] + [_text(x) for x in note_lines[1:]]
         text = fold(_dehyphenate_simple(" \n".join(texts)))
-        last = note_lines[-1]
-        lead = len(first.text) - len(first.text.lstrip()) + len(marker)
-        lead += len(first.text[lead:]) - len(first.text[lead:].lstrip())
+        last, last_start, _ = note_lines[-1]
+        lead = len(first) - len(first.lstrip()) + len(marker)
+        lead += len(first[lead:]) - len(first[lead:].lstrip())
         if not body.strip() and len(note_lines) > 1:  # the number on a line of its own
-            second = note_lines[1]
-            start = second.start + len(second.text) - len(second.text.lstrip())
+            second, second_start, _ = note_lines[1]
+            start = second_start + len(second) - len(second.lstrip())
         else:
-            start = first.start + lead
-        notes.append(RawFootnote(marker, text, Span(start, last.start + len(last.text.rstrip())), None))
+            start = first_start + lead
+        notes.append(RawFootnote(marker, text, Span(start, last_start + len(last.rstrip())), None))
     return i, notes
 
 
@@ -368,13 +374,13 @@ def split_columns(lines: list[Line]) -> list[Line]:
     """Split a line laid out in columns (4+ spaces apart) into one line per cell."""
     out: list[Line] = []
     for line in lines:
-        text = line.text
+        text, start, page = line
         if not _may_have_gap(text) or _MARKER.match(text) or not _COLUMN_GAP.search(text):
             out.append(line)
             continue
         for cell in re.finditer(r"\S+(?: {1,3}\S+)*", text):
-            out.append(Line(cell.group(0), line.start + cell.start(), line.page))
-            out.append(Line("", line.start + cell.end(), line.page))
+            out.append((cell.group(0), start + cell.start(), page))
+            out.append(("", start + cell.end(), page))
     return out
 
 
@@ -389,7 +395,7 @@ def _may_have_gap(text: str) -> bool:
 
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
-    widths = [len(x.text.rstrip()) for x in lines]
+    widths = [len(text.rstrip()) for text, _, _ in lines]
     long = sum(1 for w in widths if w > 160)
     full = sum(1 for w in widths if 60 <= w <= 130)
     return full >= 5 and long == 0
@@ -457,11 +463,11 @@ def _first_word(text: str) -> str:
 def _text_width(lines: Sequence[Line]) -> int:
     """The width the text was wrapped at: the widest line that another line follows,
     leaving out right-aligned header cells."""
-    ends = [len(line.text.rstrip()) for line in lines]  # 0 for a blank line
+    ends = [len(text.rstrip()) for text, _, _ in lines]  # 0 for a blank line
     widths = [
         end
-        for line, end, following in zip(lines, ends, ends[1:], strict=False)
-        if end and following and _indent(line.text) <= 30
+        for (text, _, _), end, following in zip(lines, ends, ends[1:], strict=False)
+        if end and following and _indent(text) <= 30
     ]
     return max(widths, default=max(ends, default=0))
 
@@ -471,35 +477,39 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     width = _text_width(lines)
     pieces: list[_Piece] = []
     current: _Piece | None = None
+    prev = ""  # the text of the last line of ``current``
     last_page = 0
     gap = False
     for line in lines:
-        text = line.text
+        text, _, page = line
         if not text or text.isspace():
             gap = True
             continue
-        new_page = line.page != last_page
-        last_page = line.page
+        new_page = page != last_page
+        last_page = page
         after_gap, gap = gap, False
         if (
             current is not None
             and (wrapped or not after_gap)  # else no rule below joins
-            and _indent(current.lines[-1].text) <= 30
+            and _indent(prev) <= 30
             and not _MARKER.match(text)
         ):
-            prev_text = current.lines[-1].text.rstrip()
+            prev_text = prev.rstrip()
             if not wrapped:
                 if len(prev_text.strip()) >= 50 and _cut_short(prev_text, text):
                     current.lines.append(line)  # a long line cut short of its sentence's end
+                    prev = text
                     continue
             else:
                 full = len(prev_text) + 1 + len(_first_word(text)) > width - 3  # the next word did not fit
                 fits = full or len(prev_text) > 0.6 * width
                 if fits and (not after_gap or (new_page and _goes_on_over_page(prev_text, text, full))):
                     current.lines.append(line)
+                    prev = text
                     continue
         current = _Piece([line], new_page)
         pieces.append(current)
+        prev = text
     return pieces
 
 
