@@ -70,8 +70,8 @@ class RawFootnote:
 
 
 # One physical line of the source: ``(text, start, page)``, its text (no line break),
-# its first character's offset and its page.  A plain tuple: a document has a few
-# hundred of them, and a tuple costs a tenth of a class instance to make.
+# its first character's offset and its page.  A plain tuple: every source line makes
+# one or two, and a tuple costs a tenth of a class instance to make.
 Line = tuple[str, int, int]
 
 
