@@ -6,8 +6,9 @@
    and page ends.
 2. ``split_columns`` — a header line laid out in columns (``ORGANIZATION   WT/L/274``)
    becomes one cell per column.
-3. ``drop_page_furniture`` — running heads (a line of the document's own symbols after
-   the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise.
+3. ``drop_page_furniture`` — soft hyphens, zero-width spaces and byte-order marks go
+   (they must not hide furniture); running heads (a line of the document's own symbols
+   after the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise.
 4. ``lift_footnotes`` — a rule of underscores followed by numbered notes at a page
    foot: the notes become :class:`RawFootnote`\\ s, their markers (``Members1``,
    ``Decision.3``) leave the running text.
@@ -15,7 +16,8 @@
    across page breaks too; a word hyphenated at a line end is rejoined unless the
    document writes the hyphenated compound elsewhere.
 6. ``fold_whitespace`` — runs of spaces, tabs and no-break spaces become one space;
-   soft hyphens, zero-width spaces and byte-order marks go.
+   the clean text is written with its offset map, a few runs of verbatim characters
+   per line (:class:`OffsetMap`).
 
 Guarantees after it: the clean text is blocks separated by one blank line; no block
 has a line break, leading or trailing space, or two spaces in a row; each clean
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -36,9 +38,11 @@ from wtotext.lexicon import SYMBOL, SYMBOL_LIST, alternation, lexicon
 from wtotext.nodes import Span
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# Whitespace that folding changes: a run of two or more, or anything but a plain space.
+# Whitespace that folding changes: a run of two or more, or anything but a plain space
+# (the only printable white-space character).
 _UNEVEN_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_DROP = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
+_DROP = str.maketrans("", "", _INVISIBLE)
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
     r"(?:\s+(?:Page\s*:?\s*\d+(?:/\d+)?|-\s*\d+\s*-))?\s*$"
@@ -50,6 +54,8 @@ _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+|\(\s*[a-z]{1,4}\s*\)|\(\s*\d{1,3}\s*\)|[a-z]\)|[-\u2022\u2013*])(?=\s)"
 )
 _COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+_SYMBOL = re.compile(SYMBOL)
 _TERMINAL = (".", ";", ":", ",", "!", "?")
 
 
@@ -63,13 +69,10 @@ class RawFootnote:
     marker_at: int | None  # clean-text offset where the marker stood, if it was found
 
 
-@attrs.frozen
-class Line:
-    """One physical line of the source (``start``/``end`` exclude the line break)."""
-
-    text: str
-    start: int
-    page: int
+# One physical line of the source: ``(text, start, page)``, its text (no line break),
+# its first character's offset and its page.  A plain tuple: every source line makes
+# one or two, and a tuple costs a tenth of a class instance to make.
+Line = tuple[str, int, int]
 
 
 @attrs.define
@@ -80,23 +83,87 @@ class _Piece:
     page_break_before: bool = False
 
 
+class OffsetMap:
+    """Where each clean position came from in the source, kept as runs.
+
+    A run is clean text copied verbatim: from clean offset ``clean[k]`` on, up to the
+    next run, clean offset ``i`` came from source offset ``source[k] + i - clean[k]``.
+    A document has a few runs per line where a map of single offsets would have one
+    per character.  ``size`` counts the positions mapped: each clean character, then
+    the position just past the last one (it goes on from the last run).
+    """
+
+    __slots__ = ("clean", "size", "source")
+
+    def __init__(self, clean: list[int], source: list[int], size: int) -> None:
+        self.clean = clean
+        self.source = source
+        self.size = size
+
+    @classmethod
+    def of_chunks(cls, chunks: Sequence[str], sources: list[int]) -> OffsetMap:
+        """The map of the text ``"".join(chunks)``, chunk ``k`` copied from source offset ``sources[k]`` on."""
+        if not chunks:
+            return cls([0], [0], 1)
+        clean = list(itertools.accumulate(map(len, chunks), initial=0))
+        size = clean.pop() + 1
+        return cls(clean, sources, size)
+
+    def select(self, ranges: Iterable[tuple[int, int]]) -> OffsetMap:
+        """The map of a text made of the clean ranges ``[start, end)`` of this one, in order."""
+        clean: list[int] = []
+        source: list[int] = []
+        size = 0
+        for start, end in ranges:
+            if start >= end:
+                continue
+            first = bisect_right(self.clean, start) - 1  # the run that holds ``start``
+            stop = bisect_left(self.clean, end)  # the first run past the range
+            clean.append(size)
+            source.append(self.source[first] + start - self.clean[first])
+            clean += [at + size - start for at in self.clean[first + 1 : stop]]
+            source += self.source[first + 1 : stop]
+            size += end - start
+        return OffsetMap(clean, source, size)
+
+    def __getitem__(self, at: int) -> int:
+        """The source offset of clean position ``at`` (``0 <= at < size``)."""
+        if not 0 <= at < self.size:
+            raise IndexError(f"clean offset {at} is outside the map (size {self.size})")
+        k = bisect_right(self.clean, at) - 1
+        return self.source[k] + at - self.clean[k]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of the first and past the last character of clean ``[start, end)`` (not empty)."""
+        if not 0 <= start < end <= self.size:
+            raise IndexError(f"clean range {start}-{end} is outside the map (size {self.size})")
+        clean, source = self.clean, self.source
+        first = bisect_right(clean, start) - 1
+        last = bisect_right(clean, end - 1, first) - 1
+        return source[first] + start - clean[first], source[last] + end - clean[last]
+
+
 @attrs.frozen(eq=False)
 class Normalised:
     """The clean text of a document and the way back to its source."""
 
     source: str
     text: str
-    offsets: array[int]
+    offsets: OffsetMap  # clean offset -> source offset, for 0 <= offset <= len(text)
     footnotes: tuple[RawFootnote, ...]
     removed: tuple[tuple[Span, str], ...]
     hard_wrapped: bool
 
+    def source_offset(self, at: int) -> int:
+        """The source offset of clean offset ``at``; ``len(text)`` maps just past the last character."""
+        return self.offsets[at]
+
     def span(self, start: int, end: int) -> Span:
         """The source span under the clean range ``[start, end)``."""
         if end <= start:
-            at = self.offsets[start] if start < len(self.offsets) else len(self.source)
+            at = self.offsets[start] if start < self.offsets.size else len(self.source)
             return Span(at, at)
-        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+        return Span(*self.offsets.bounds(start, end))
 
     def blocks(self) -> list[tuple[int, int]]:
         """The ``(start, end)`` clean ranges of the blocks."""
@@ -111,7 +178,9 @@ class Normalised:
 
 def fold(text: str) -> str:
     """Whitespace folded to single spaces, soft hyphens and zero-width characters dropped."""
-    return " ".join(text.translate(_DROP).split())
+    if not text.isascii() and _has_invisible(text):
+        text = text.translate(_DROP)
+    return " ".join(text.split())
 
 
 def normalise(source: str) -> Normalised:
@@ -125,7 +194,7 @@ def normalise(source: str) -> Normalised:
     wrapped = _is_hard_wrapped(lines) or any(why == "page number" for _, why in removed)
     pieces = join_blocks(lines, wrapped)
     text, offsets = fold_whitespace(pieces, source, wrapped)
-    footnotes = _place_markers(notes, text, offsets)
+    footnotes = _place_markers(notes, text)
     removed += [
         (Span(offsets[n.marker_at], offsets[n.marker_at + len(n.marker) - 1] + 1), "footnote marker")
         for n in footnotes
@@ -137,59 +206,89 @@ def normalise(source: str) -> Normalised:
 
 def split_lines(source: str) -> list[Line]:
     """The source's lines with their offsets; a form feed starts a new page."""
+    if "\r" in source:
+        parts = _LINE_BREAK.split(source)
+        bodies, breaks = parts[0::2], [len(b) for b in parts[1::2]]
+    else:
+        bodies = source.split("\n")
+        breaks = [1] * (len(bodies) - 1)
+    if not bodies[-1]:  # the text after the last line break is a line only if there is some
+        bodies.pop()
     out: list[Line] = []
     page = 0
-    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
-        raw = match.group(0)
-        if not raw:
-            continue
-        body = raw.rstrip("\r\n")
-        start = match.start()
-        if start == 0 and body.startswith("\ufeff"):  # a byte-order mark is no text
-            body, start = body[1:], 1
-        while body.startswith("\f"):
-            page += 1
-            body = body[1:]
-            start += 1
-        if "\f" in body:  # a form feed inside a line: treat it as a space
-            body = body.replace("\f", " ")
-        out.append(Line(body, start, page))
+    start = 0
+    for body, width in zip(bodies, [*breaks, 0], strict=False):
+        at = start
+        start += len(body) + width
+        if at == 0 and body.startswith("\ufeff"):  # a byte-order mark is no text
+            body, at = body[1:], 1
+        if "\f" in body:
+            lead = len(body) - len(body.lstrip("\f"))
+            page += lead  # each form feed at the line's start ends a page
+            body, at = body[lead:].replace("\f", " "), at + lead  # one inside a line is a space
+        out.append((body, at, page))
     return out
 
 
 def _own_symbols(lines: Sequence[Line]) -> set[str]:
     """Symbols printed on a line of their own in the first thirty lines."""
     found: set[str] = set()
-    for line in lines[:30]:
-        for cell in re.split(r"\s{3,}", line.text.strip()):
+    for text, _, _ in lines[:30]:
+        if "/" not in text:  # every symbol has a slash
+            continue
+        for cell in re.split(r"\s{3,}", text.strip()):
             if _RUNNING_HEAD.match(cell):
-                found.update(re.findall(SYMBOL, cell))
+                found.update(_SYMBOL.findall(cell))
     return found
 
 
 def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line], list[tuple[Span, str]]]:
-    """Remove page numbers and running heads; each removal starts a new page."""
+    """Drop invisible characters; remove page numbers and running heads, each removal starting a new page."""
     kept: list[Line] = []
     removed: list[tuple[Span, str]] = []
     page = 0
     seen_text = False
     printed: set[str] = set()  # symbols already printed once: a repeat is a running head
     for line in lines:
-        page = max(page, line.page)
-        text = line.text.translate(_DROP)  # invisible characters do not hide furniture
-        is_number = bool(_PAGE_NUMBER.match(text))
-        cited = set(re.findall(SYMBOL, text)) if _RUNNING_HEAD.match(text) else set()
-        is_head = bool(seen_text and cited and cited <= symbols and cited <= printed)
-        printed |= cited
+        written, start, line_page = line
+        if line_page > page:
+            page = line_page
+        text = written
+        if not text.isascii() and _has_invisible(text):  # invisible characters do not hide furniture
+            text = text.translate(_DROP)
+        tail = text.rstrip()[-1:]  # a page number ends in a digit or a dash
+        is_number = (tail == "-" or tail.isdecimal()) and _PAGE_NUMBER.match(text) is not None
+        symbol_line = "/" in text and _RUNNING_HEAD.match(text) is not None  # every symbol has a slash
+        if symbol_line:
+            cited = set(_SYMBOL.findall(text))
+            is_head = seen_text and bool(cited) and cited <= symbols and cited <= printed
+            printed |= cited
+        else:
+            is_head = False
         if is_number or is_head:
-            removed.append((Span(line.start, line.start + len(text)), "page number" if is_number else "running head"))
+            removed.append((Span(start, start + len(text)), "page number" if is_number else "running head"))
             if seen_text:
                 page += 1
             continue
-        if text.strip() and not _RUNNING_HEAD.match(text.strip()):
+        if not seen_text and not symbol_line and text.strip():
             seen_text = True
-        kept.append(Line(text, line.start, page))
+        kept.append(line if text is written and page == line_page else (text, start, page))
     return kept, removed
+
+
+def _text(line: Line) -> str:
+    """A line's text."""
+    return line[0]
+
+
+def _page(line: Line) -> int:
+    """A line's page."""
+    return line[2]
+
+
+def _has_invisible(text: str) -> bool:
+    """Does ``text`` hold a soft hyphen, a zero-width character or a byte-order mark?"""
+    return any(c in text for c in _INVISIBLE)
 
 
 def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote], list[tuple[Span, str]]]:
@@ -197,23 +296,24 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote], li
     kept: list[Line] = []
     notes: list[RawFootnote] = []
     removed: list[tuple[Span, str]] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if _RULE.match(line.text):
-            j = i + 1
-            while j < len(lines) and not lines[j].text.strip() and lines[j].page == line.page:
-                j += 1
-            if j < len(lines) and lines[j].page == line.page and _NOTE_START.match(lines[j].text):
-                end, found = _read_notes(lines, j, line.page)
-                if found:
-                    removed.append((Span(line.start, line.start + len(line.text)), "footnote rule"))
-                    removed.extend(_note_numbers(found, lines[j:end]))
-                    notes.extend(found)
-                    i = end
-                    continue
-        kept.append(line)
-        i += 1
+    rules = [i for i, (text, _, _) in enumerate(lines) if "_____" in text and _RULE.match(text)]
+    done = 0  # the lines before it are kept or lifted
+    for i in rules:
+        if i < done:  # among notes already lifted
+            continue
+        rule, start, page = lines[i]
+        j = i + 1
+        while j < len(lines) and not _text(lines[j]).strip() and _page(lines[j]) == page:
+            j += 1
+        if j < len(lines) and _page(lines[j]) == page and _NOTE_START.match(_text(lines[j])):
+            end, found = _read_notes(lines, j, page)
+            if found:
+                kept += lines[done:i]
+                removed.append((Span(start, start + len(rule)), "footnote rule"))
+                removed.extend(_note_numbers(found, lines[j:end]))
+                notes.extend(found)
+                done = end
+    kept += lines[done:]
     return kept, notes, removed
 
 
@@ -221,14 +321,12 @@ def _note_numbers(notes: list[RawFootnote], lines: list[Line]) -> list[tuple[Spa
     """Where each lifted note's number stood at the page foot (kept as removed material)."""
     out = []
     for note in notes:
-        for line in lines:
-            stripped = line.text.strip()
-            if line.start <= note.span.start <= line.start + len(line.text) or (
-                stripped == note.marker
-                and line.start < note.span.start
-                and note.span.start - line.start - len(line.text) < 40
+        for text, start, _ in lines:
+            stripped = text.strip()
+            if start <= note.span.start <= start + len(text) or (
+                stripped == note.marker and start < note.span.start and note.span.start - start - len(text) < 40
             ):
-                at = line.start + line.text.find(note.marker)
+                at = start + text.find(note.marker)
                 if at < note.span.start:
                     out.append((Span(at, at + len(note.marker)), "footnote number"))
                     break
@@ -238,32 +336,33 @@ def _note_numbers(notes: list[RawFootnote], lines: list[Line]) -> list[tuple[Spa
 def _read_notes(lines: list[Line], i: int, page: int) -> tuple[int, list[RawFootnote]]:
     """Read numbered notes from line ``i`` to the page's end."""
     found: list[tuple[str, list[Line]]] = []
-    while i < len(lines) and lines[i].page == page:
+    while i < len(lines) and _page(lines[i]) == page:
         line = lines[i]
-        match = _NOTE_START.match(line.text)
-        indent = len(line.text) - len(line.text.lstrip())
+        line_text = _text(line)
+        match = _NOTE_START.match(line_text)
+        indent = len(line_text) - len(line_text.lstrip())
         if match and (not found or indent <= 12) and (match.group(2) or i + 1 < len(lines)):
             found.append((match.group(1), [line]))
-        elif line.text.strip() and found:
+        elif line_text.strip() and found:
             found[-1][1].append(line)
-        elif line.text.strip():
+        elif line_text.strip():
             break
         i += 1
     notes = []
     for marker, note_lines in found:
-        first = note_lines[0]
-        body = first.text.strip()[len(marker) :]
-        texts = [body] + [x.text for x in note_lines[1:]]
+        first, first_start, _ = note_lines[0]
+        body = first.strip()[len(marker) :]
+        texts = [body] + [_text(x) for x in note_lines[1:]]
         text = fold(_dehyphenate_simple(" \n".join(texts)))
-        last = note_lines[-1]
-        lead = len(first.text) - len(first.text.lstrip()) + len(marker)
-        lead += len(first.text[lead:]) - len(first.text[lead:].lstrip())
+        last, last_start, _ = note_lines[-1]
+        lead = len(first) - len(first.lstrip()) + len(marker)
+        lead += len(first[lead:]) - len(first[lead:].lstrip())
         if not body.strip() and len(note_lines) > 1:  # the number on a line of its own
-            second = note_lines[1]
-            start = second.start + len(second.text) - len(second.text.lstrip())
+            second, second_start, _ = note_lines[1]
+            start = second_start + len(second) - len(second.lstrip())
         else:
-            start = first.start + lead
-        notes.append(RawFootnote(marker, text, Span(start, last.start + len(last.text.rstrip())), None))
+            start = first_start + lead
+        notes.append(RawFootnote(marker, text, Span(start, last_start + len(last.rstrip())), None))
     return i, notes
 
 
@@ -275,20 +374,28 @@ def split_columns(lines: list[Line]) -> list[Line]:
     """Split a line laid out in columns (4+ spaces apart) into one line per cell."""
     out: list[Line] = []
     for line in lines:
-        text = line.text
-        stripped = text.strip()
-        if not stripped or _MARKER.match(text) or not _COLUMN_GAP.search(stripped):
+        text, start, page = line
+        if not _may_have_gap(text) or _MARKER.match(text) or not _COLUMN_GAP.search(text):
             out.append(line)
             continue
         for cell in re.finditer(r"\S+(?: {1,3}\S+)*", text):
-            out.append(Line(cell.group(0), line.start + cell.start(), line.page))
-            out.append(Line("", line.start + cell.end(), line.page))
+            out.append((cell.group(0), start + cell.start(), page))
+            out.append(("", start + cell.end(), page))
     return out
+
+
+def _may_have_gap(text: str) -> bool:
+    """False when ``text`` cannot hold four white-space characters in a row between two
+    others: its only white space is the plain space (every other one is unprintable)
+    and it has no four in a row after its indent."""
+    if not text.isprintable():
+        return True
+    return "    " in text and "    " in text.strip()
 
 
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
-    widths = [len(x.text.rstrip()) for x in lines if x.text.strip()]
+    widths = [len(text.rstrip()) for text, _, _ in lines]
     long = sum(1 for w in widths if w > 160)
     full = sum(1 for w in widths if 60 <= w <= 130)
     return full >= 5 and long == 0
@@ -353,19 +460,20 @@ def _indent(text: str) -> int:
 
 
 def _first_word(text: str) -> str:
-    words = text.split()
+    words = text.split(maxsplit=1)
     return words[0] if words else ""
 
 
 def _text_width(lines: Sequence[Line]) -> int:
     """The width the text was wrapped at: the widest line that another line follows,
     leaving out right-aligned header cells."""
+    ends = [len(text.rstrip()) for text, _, _ in lines]  # 0 for a blank line
     widths = [
-        len(line.text.rstrip())
-        for line, following in itertools.pairwise(lines)
-        if line.text.strip() and following.text.strip() and _indent(line.text) <= 30
+        end
+        for (text, _, _), end, following in zip(lines, ends, ends[1:], strict=False)
+        if end and following and _indent(text) <= 30
     ]
-    return max(widths, default=max((len(x.text.rstrip()) for x in lines), default=0))
+    return max(widths, default=max(ends, default=0))
 
 
 def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
@@ -373,72 +481,85 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     width = _text_width(lines)
     pieces: list[_Piece] = []
     current: _Piece | None = None
+    prev = ""  # the text of the last line of ``current``
     last_page = 0
     gap = False
     for line in lines:
-        if not line.text.strip():
+        text, _, page = line
+        if not text or text.isspace():
             gap = True
             continue
-        new_page = line.page != last_page
-        last_page = line.page
+        new_page = page != last_page
+        last_page = page
         after_gap, gap = gap, False
-        starts_item = bool(_MARKER.match(line.text))
-        if current is not None and not starts_item and _indent(current.lines[-1].text) <= 30:
-            prev = current.lines[-1]
-            prev_text = prev.text.rstrip()
-            full = len(prev_text) + 1 + len(_first_word(line.text)) > width - 3  # the next word did not fit
-            fits = full or len(prev_text) > 0.6 * width
-            if wrapped and fits and not after_gap:
-                current.lines.append(line)
-                continue
-            if wrapped and new_page and fits and _goes_on_over_page(prev_text, line.text, full):
-                current.lines.append(line)
-                continue
-            if not wrapped and not after_gap and len(prev_text.strip()) >= 50 and _cut_short(prev_text, line.text):
-                current.lines.append(line)  # a long line cut short of its sentence's end
-                continue
+        if (
+            current is not None
+            and (wrapped or not after_gap)  # else no rule below joins
+            and _indent(prev) <= 30
+            and not _MARKER.match(text)
+        ):
+            prev_text = prev.rstrip()
+            if not wrapped:
+                if len(prev_text.strip()) >= 50 and _cut_short(prev_text, text):
+                    current.lines.append(line)  # a long line cut short of its sentence's end
+                    prev = text
+                    continue
+            else:
+                full = len(prev_text) + 1 + len(_first_word(text)) > width - 3  # the next word did not fit
+                fits = full or len(prev_text) > 0.6 * width
+                if fits and (not after_gap or (new_page and _goes_on_over_page(prev_text, text, full))):
+                    current.lines.append(line)
+                    prev = text
+                    continue
         current = _Piece([line], new_page)
         pieces.append(current)
+        prev = text
     return pieces
 
 
-def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, array[int]]:
-    """Write the clean text and its offset map, one block at a time."""
-    compounds = _hyphenated_words(source) if wrapped else set()
-    parts: list[str] = []
-    offsets = array("l")
+def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tuple[str, OffsetMap]:
+    """Write the clean text and its offset map, one block at a time.
+
+    The text is written as chunks, each copied from one place in the source: the
+    verbatim runs of a line, a space that folds a run of white space or joins two lines,
+    a line break between blocks.  The lines have no invisible characters left
+    (:func:`drop_page_furniture` dropped them).
+    """
+    compounds = _Compounds(source if wrapped else "")
+    chunks: list[str] = []
+    sources: list[int] = []  # the source offset of each chunk's first character
     for piece in pieces:
         block: list[str] = []
-        where = array("l")
-        for line in piece.lines:
-            text = line.text
+        where: list[int] = []
+        for text, base, _ in piece.lines:
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             if lead >= end:
                 continue
             if block:
-                _join_line(block, where, text, lead, line.start, compounds)
+                _join_line(block, where, text, lead, base, compounds)
             pos = lead
-            invisible = _has_drop(text)
-            for space in _UNEVEN_SPACE.finditer(text, lead, end):
-                _verbatim(block, where, text, pos, space.start(), line.start, invisible)
-                block.append(" ")
-                where.append(line.start + space.start())
-                pos = space.end()
-            _verbatim(block, where, text, pos, end, line.start, invisible)
+            if text.find("  ", lead, end) != -1 or not text.isprintable():  # else nothing to fold: see _UNEVEN_SPACE
+                for space in _UNEVEN_SPACE.finditer(text, lead, end):
+                    block.append(text[pos : space.start()])
+                    where.append(base + pos)
+                    block.append(" ")
+                    where.append(base + space.start())
+                    pos = space.end()
+            block.append(text[pos:end])
+            where.append(base + pos)
         if not block:
             continue
-        if parts:
-            parts.append("\n\n")
-            offsets.extend((offsets[-1], offsets[-1]))
-        parts.append("".join(block))
-        offsets.extend(where)
-    text = "".join(parts)
-    offsets.append(offsets[-1] + 1 if offsets else 0)
-    return text, offsets
+        if chunks:  # the blank line between blocks maps to the previous block's last character
+            last = sources[-1] + len(chunks[-1]) - 1
+            chunks += ("\n", "\n")
+            sources += (last, last)
+        chunks += block
+        sources += where
+    return "".join(chunks), OffsetMap.of_chunks(chunks, sources)
 
 
-def _join_line(block: list[str], where: array[int], text: str, lead: int, base: int, compounds: set[str]) -> None:
+def _join_line(block: list[str], where: list[int], text: str, lead: int, base: int, compounds: _Compounds) -> None:
     """Join a wrapped line to its block: undo a line-end hyphen, else put one space."""
     last = block[-1]
     if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[lead].islower():
@@ -446,46 +567,41 @@ def _join_line(block: list[str], where: array[int], text: str, lead: int, base: 
         tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
         if head + tail not in compounds:
             block[-1] = last[:-1]
-            where.pop()
         return
     block.append(" ")
     where.append(base + lead)
 
 
-def _verbatim(block: list[str], where: array[int], text: str, start: int, end: int, base: int, invisible: bool) -> None:
-    """Copy ``text[start:end]`` (invisible characters dropped) with its source offsets."""
-    if start >= end:
-        return
-    chunk = text[start:end]
-    if invisible and _has_drop(chunk):
-        for i in range(start, end):
-            if text[i] not in _INVISIBLE:
-                block.append(text[i])
-                where.append(base + i)
-        return
-    block.append(chunk)
-    where.extend(range(base + start, base + end))
+class _Compounds:
+    """The hyphenated compounds of a source (:func:`_hyphenated_words`), found when first needed."""
 
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.found: set[str] | None = None
 
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-
-
-def _has_drop(text: str) -> bool:
-    return any(c in text for c in _INVISIBLE)
+    def __contains__(self, word: str) -> bool:
+        if word not in self.source:  # every compound is a piece of the source
+            return False
+        if self.found is None:
+            self.found = _hyphenated_words(self.source)
+        return word in self.found
 
 
 def _hyphenated_words(source: str) -> set[str]:
     """Hyphenated compounds that the document writes inside a line (``least-developed``)."""
-    return {m.group(0) for m in re.finditer(r"\b[A-Za-z]+-[a-z][A-Za-z-]*", source)}
+    return set(re.findall(r"\b[A-Za-z]+-[a-z][A-Za-z-]*", source))
 
 
-def _place_markers(notes: list[RawFootnote], text: str, offsets: array[int]) -> list[RawFootnote]:
+def _place_markers(notes: list[RawFootnote], text: str) -> list[RawFootnote]:
     """Find each note's marker in the clean text (digits glued to a word), in order."""
     placed: list[RawFootnote] = []
     pos = 0
     for note in notes:
+        # the marker glued to a letter or bracket, or to a letter's punctuation; written
+        # marker first (the look-behinds take it in) so that the search looks for it
+        marker = note.marker
         pattern = re.compile(
-            rf"(?<=[A-Za-z\)\]])({note.marker})(?=[\s,.;:)]|$)|(?<=[A-Za-z][.;:,\"\u201d])({note.marker})(?=\s|$)"
+            rf"{marker}(?:(?<=[A-Za-z\)\]]{marker})(?=[\s,.;:)]|$)|(?<=[A-Za-z][.;:,\"\u201d]{marker})(?=\s|$))"
         )
         match = pattern.search(text, pos)
         if match is None:
@@ -493,32 +609,24 @@ def _place_markers(notes: list[RawFootnote], text: str, offsets: array[int]) -> 
         if match is None:
             placed.append(note)
             continue
-        start = match.start(1) if match.group(1) else match.start(2)
+        start = match.start()
         placed.append(attrs.evolve(note, marker_at=start))
         pos = start + len(note.marker)
     return placed
 
 
-def _strip_markers(
-    text: str, offsets: array[int], notes: list[RawFootnote]
-) -> tuple[str, array[int], list[RawFootnote]]:
+def _strip_markers(text: str, offsets: OffsetMap, notes: list[RawFootnote]) -> tuple[str, OffsetMap, list[RawFootnote]]:
     """Remove found markers from the clean text, keeping positions consistent."""
     cuts = sorted((n.marker_at, len(n.marker)) for n in notes if n.marker_at is not None)
     if not cuts:
         return text, offsets, notes
-    out: list[str] = []
-    out_off = array("l")
+    kept: list[tuple[int, int]] = []  # the clean ranges that stay
     pos = 0
-    shift: list[tuple[int, int]] = []
-    removed = 0
     for at, length in cuts:
-        out.append(text[pos:at])
-        out_off.extend(offsets[pos:at])
-        shift.append((at, removed))
-        removed += length
+        kept.append((pos, at))
         pos = at + length
-    out.append(text[pos:])
-    out_off.extend(offsets[pos:])
+    kept.append((pos, offsets.size))  # with the position past the last character
+    out = [text[start:end] for start, end in kept]
     moved = []
     for note in notes:
         if note.marker_at is None:
@@ -526,4 +634,4 @@ def _strip_markers(
             continue
         before = sum(length for at, length in cuts if at < note.marker_at)
         moved.append(attrs.evolve(note, marker_at=note.marker_at - before))
-    return "".join(out), out_off, moved
+    return "".join(out), offsets.select(kept), moved

@@ -64,7 +64,7 @@ def _parse_error(err: lark.UnexpectedInput, norm: Normalised) -> ParseError:
     expected: set[str] = set(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
     at_end = isinstance(err, lark.UnexpectedEOF) or (isinstance(err, lark.UnexpectedToken) and err.token.type == "$END")
     clean_at = len(norm.text) if at_end else (err.pos_in_stream or 0)
-    source_at = norm.offsets[max(0, min(clean_at, len(norm.offsets) - 1) - (1 if at_end else 0))]
+    source_at = norm.source_offset(max(0, min(clean_at, len(norm.text)) - (1 if at_end else 0)))
     if at_end:
         source_at = len(norm.source.rstrip())
     line, column, excerpt = position(norm.source, source_at)
