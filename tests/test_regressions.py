@@ -128,3 +128,27 @@ def test_a_footnote_marker_after_the_full_stop_still_ends_the_paragraph_before_a
     d = wtotext.parse(text)
     assert [(p.number, p.heading) for p in d.operative] == [("1", None), ("2", "Notification and transparency")]
     assert d.operative[0].text.endswith("the Committee sets.")
+
+
+def test_invisible_characters_do_not_shift_the_spans_after_them() -> None:
+    # found on reading normalise.drop_page_furniture: the line lost its byte-order mark and
+    # soft hyphens but kept its start, so every span after one pointed a character early
+    text = (
+        "\ufeffWT/L/1\n\nThe General Council,\n\nDecides:\n\n"
+        "1. To instruct the Commit\u00adtee on Trade and Development to hold a review by 31 July 2026.\n"
+    )
+    d = wtotext.parse(text)
+    [m] = d.mandates()
+    assert m.body.span.slice(text) == "the Commit\u00adtee on Trade and Development"
+    assert [t.span.slice(text) for t in m.time_limits] == ["31 July 2026"]
+    assert d.symbols == ("WT/L/1",)
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
+    text = (
+        "1. To hold a review of the matters raised by Members in the Committee on Agricul\u00ad\n"
+        "ture by 31 July 2026.\n"
+    )
+    assert normalise(text).text == (
+        "1. To hold a review of the matters raised by Members in the Committee on Agriculture by 31 July 2026."
+    )

@@ -243,7 +243,7 @@ def _own_symbols(lines: Sequence[Line]) -> set[str]:
 
 
 def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line], list[tuple[Span, str]]]:
-    """Drop invisible characters; remove page numbers and running heads, each removal starting a new page."""
+    """Remove page numbers and running heads (invisible characters do not hide them); each removal starts a new page."""
     kept: list[Line] = []
     removed: list[tuple[Span, str]] = []
     page = 0
@@ -272,8 +272,25 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
             continue
         if not seen_text and not symbol_line and text.strip():
             seen_text = True
+        if text is not written and text.strip():
+            text, start = _without_leading_invisibles(written, start)
         kept.append(line if text is written and page == line_page else (text, start, page))
     return kept, removed
+
+
+def _without_leading_invisibles(text: str, start: int) -> tuple[str, int]:
+    """``text`` without the invisible characters before its first visible one, and its new start.
+
+    Only those go here: dropping one further on would shift the offsets of everything
+    after it, so :func:`fold_whitespace` leaves the others out as it copies the line.
+    """
+    lead = _LEADING_INVISIBLE.match(text)
+    blank = lead.group() if lead else ""
+    kept = blank.translate(_DROP)
+    return kept + text[len(blank) :], start + len(blank) - len(kept)
+
+
+_LEADING_INVISIBLE = re.compile(rf"[\s{_INVISIBLE}]*")
 
 
 def _text(line: Line) -> str:
@@ -522,8 +539,8 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
 
     The text is written as chunks, each copied from one place in the source: the
     verbatim runs of a line, a space that folds a run of white space or joins two lines,
-    a line break between blocks.  The lines have no invisible characters left
-    (:func:`drop_page_furniture` dropped them).
+    a line break between blocks.  Invisible characters are left out as the lines are
+    copied; a line that ends in a soft hyphen joins the next without a space.
     """
     compounds = _Compounds(source if wrapped else "")
     chunks: list[str] = []
@@ -531,23 +548,23 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
     for piece in pieces:
         block: list[str] = []
         where: list[int] = []
+        soft_end = False
         for text, base, _ in piece.lines:
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             if lead >= end:
                 continue
-            if block:
+            if block and not soft_end:  # after a soft hyphen, the word goes on
                 _join_line(block, where, text, lead, base, compounds)
             pos = lead
             if text.find("  ", lead, end) != -1 or not text.isprintable():  # else nothing to fold: see _UNEVEN_SPACE
                 for space in _UNEVEN_SPACE.finditer(text, lead, end):
-                    block.append(text[pos : space.start()])
-                    where.append(base + pos)
+                    _copy(block, where, text, pos, space.start(), base)
                     block.append(" ")
                     where.append(base + space.start())
                     pos = space.end()
-            block.append(text[pos:end])
-            where.append(base + pos)
+            _copy(block, where, text, pos, end, base)
+            soft_end = text[end - 1] == "\u00ad"
         if not block:
             continue
         if chunks:  # the blank line between blocks maps to the previous block's last character
@@ -557,6 +574,24 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
         chunks += block
         sources += where
     return "".join(chunks), OffsetMap.of_chunks(chunks, sources)
+
+
+def _copy(block: list[str], where: list[int], text: str, start: int, end: int, base: int) -> None:
+    """Copy ``text[start:end]`` as chunks with their source offsets, leaving out invisible characters."""
+    if text[start:end].isprintable():
+        block.append(text[start:end])
+        where.append(base + start)
+        return
+    run = start
+    for i in range(start, end):
+        if text[i] in _INVISIBLE:
+            if i > run:
+                block.append(text[run:i])
+                where.append(base + run)
+            run = i + 1
+    if end > run:
+        block.append(text[run:end])
+        where.append(base + run)
 
 
 def _join_line(block: list[str], where: list[int], text: str, lead: int, base: int, compounds: _Compounds) -> None:
