@@ -133,7 +133,7 @@ class _Builder:
             date=date,
             registry=self.registry,
             lex=self.lex,
-            to_span=self.span,
+            to_span=self.norm.span,
             text=self.text,
         )
         notes = self.footnotes()
@@ -167,8 +167,8 @@ class _Builder:
         issuer: str | None = None
         kind = "decision"
         adoption_index: int | None = None
-        for index, tok in enumerate(front):
-            line = fold(str(tok))
+        lines = [fold(str(tok)) for tok in front]  # each line folded once, read up to three times
+        for index, (tok, line) in enumerate(zip(front, lines, strict=True)):
             start, end = _bounds(tok)
             reason = "front matter"
             if _SYMBOL_LINE.match(line):
@@ -184,8 +184,7 @@ class _Builder:
                     issuer = issuer or self.registry.resolve(by.group(1))
             self.noise.append(Noise(line, self.span(start, end), reason))
         end_index = adoption_index if adoption_index is not None else len(front)
-        for tok in reversed(front[:end_index]):
-            line = fold(str(tok))
+        for line in reversed(lines[:end_index]):
             if not _SYMBOL_LINE.match(line) and not _META.match(line) and not _ADOPTION.search(line):
                 title = line
                 break
@@ -195,7 +194,7 @@ class _Builder:
             formula = re.sub(r"^(?:The|We,\s+the)\s+", "", fold(str(enacting)))
             formula = re.split(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", formula)[0]
             issuer = self.registry.resolve(formula) or formula
-        if issuer is None and any("MINISTERIAL CONFERENCE" in fold(str(t)).upper() for t in front):
+        if issuer is None and any("MINISTERIAL CONFERENCE" in line.upper() for line in lines):
             issuer = "Ministerial Conference"
         return _Header(tuple(symbols), date, title, issuer, kind)
 
@@ -328,6 +327,8 @@ class _Builder:
         return Footnote(raw.marker, raw.text, raw.span, refs)
 
     def refs_in(self, start: int, end: int) -> tuple[Reference, ...]:
+        if self.text.find("/", start, end) < 0:
+            return ()  # every symbol has a slash: no need to run the pattern
         return tuple(
             Reference(m.group(0), self.span(m.start(), m.end())) for m in _SYMBOL.finditer(self.text, start, end)
         )
