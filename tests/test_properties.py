@@ -225,6 +225,8 @@ _DUMP_ALPHABET = st.sampled_from([*"aZ1.(-_ \t\n\r\f\u00a0\u00ad\ufeff", "WT/L/1
         st.text(),
     )
 )
+@example("0\x0c\xad")  # deep run of 2026-11-29: a soft hyphen after a space left a trailing space
+@example("0 \xad 1")  # ... and between spaces, two spaces
 def test_normalising_twice_changes_nothing(text: str) -> None:
     once = normalise(text).text
     assert normalise(once).text == once

@@ -37,11 +37,13 @@ import attrs
 from wtotext.lexicon import SYMBOL, SYMBOL_LIST, alternation, lexicon
 from wtotext.nodes import Span
 
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
 # Whitespace that folding changes: a run of two or more, or anything but a plain space
 # (the only printable white-space character).
 _UNEVEN_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
+# A run of white space and invisible characters: one space if it holds white space, else nothing.
+_BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + _INVISIBLE
+_GAP = re.compile(f"[{_BLANK}]+")
 _DROP = str.maketrans("", "", _INVISIBLE)
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
@@ -552,19 +554,35 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
         for text, base, _ in piece.lines:
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
+            printable = text.isprintable()
+            if not printable:  # invisible characters at the line end are not text either
+                end = len(text[:end].rstrip(_BLANK))
             if lead >= end:
                 continue
             if block and not soft_end:  # after a soft hyphen, the word goes on
                 _join_line(block, where, text, lead, base, compounds)
             pos = lead
-            if text.find("  ", lead, end) != -1 or not text.isprintable():  # else nothing to fold: see _UNEVEN_SPACE
-                for space in _UNEVEN_SPACE.finditer(text, lead, end):
-                    _copy(block, where, text, pos, space.start(), base)
+            if not printable:  # a gap of spaces and invisible characters folds to one space, or to nothing
+                for gap in _GAP.finditer(text, lead, end):
+                    if gap.group() == " ":
+                        continue
+                    block.append(text[pos : gap.start()])
+                    where.append(base + pos)
+                    space = next((i for i, c in enumerate(gap.group()) if c not in _INVISIBLE), None)
+                    if space is not None:
+                        block.append(" ")
+                        where.append(base + gap.start() + space)
+                    pos = gap.end()
+            elif text.find("  ", lead, end) != -1:  # else nothing to fold: see _UNEVEN_SPACE
+                for run in _UNEVEN_SPACE.finditer(text, lead, end):
+                    block.append(text[pos : run.start()])
+                    where.append(base + pos)
                     block.append(" ")
-                    where.append(base + space.start())
-                    pos = space.end()
-            _copy(block, where, text, pos, end, base)
-            soft_end = text[end - 1] == "\u00ad"
+                    where.append(base + run.start())
+                    pos = run.end()
+            block.append(text[pos:end])
+            where.append(base + pos)
+            soft_end = not printable and "\u00ad" in text[end:]
         if not block:
             continue
         if chunks:  # the blank line between blocks maps to the previous block's last character
@@ -574,24 +592,6 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
         chunks += block
         sources += where
     return "".join(chunks), OffsetMap.of_chunks(chunks, sources)
-
-
-def _copy(block: list[str], where: list[int], text: str, start: int, end: int, base: int) -> None:
-    """Copy ``text[start:end]`` as chunks with their source offsets, leaving out invisible characters."""
-    if text[start:end].isprintable():
-        block.append(text[start:end])
-        where.append(base + start)
-        return
-    run = start
-    for i in range(start, end):
-        if text[i] in _INVISIBLE:
-            if i > run:
-                block.append(text[run:i])
-                where.append(base + run)
-            run = i + 1
-    if end > run:
-        block.append(text[run:end])
-        where.append(base + run)
 
 
 def _join_line(block: list[str], where: list[int], text: str, lead: int, base: int, compounds: _Compounds) -> None:
