@@ -6,17 +6,19 @@
    and page ends.
 2. ``split_columns`` — a header line laid out in columns (``ORGANIZATION   WT/L/274``)
    becomes one cell per column.
-3. ``drop_page_furniture`` — soft hyphens, zero-width spaces and byte-order marks go
-   (they must not hide furniture); running heads (a line of the document's own symbols
-   after the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise.
+3. ``drop_page_furniture`` — running heads (a line of the document's own symbols after
+   the first page), page numbers (``- 2 -``, ``Page 2``, ``Page: 1/3``) become noise;
+   invisible characters (soft hyphens, zero-width spaces, byte-order marks) do not hide
+   them, and those before a line's first visible character go.
 4. ``lift_footnotes`` — a rule of underscores followed by numbered notes at a page
    foot: the notes become :class:`RawFootnote`\\ s, their markers (``Members1``,
    ``Decision.3``) leave the running text.
 5. ``join_blocks`` — lines hard-wrapped by a PDF extractor are joined into paragraphs,
    across page breaks too; a word hyphenated at a line end is rejoined unless the
    document writes the hyphenated compound elsewhere.
-6. ``fold_whitespace`` — runs of spaces, tabs and no-break spaces become one space;
-   the clean text is written with its offset map, a few runs of verbatim characters
+6. ``fold_whitespace`` — runs of spaces, tabs and no-break spaces become one space,
+   the other invisible characters go (a soft hyphen at a line end joins the word); the
+   clean text is written with its offset map, a few runs of verbatim characters
    per line (:class:`OffsetMap`).
 
 Guarantees after it: the clean text is blocks separated by one blank line; no block
