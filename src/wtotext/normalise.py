@@ -40,9 +40,6 @@ from wtotext.lexicon import SYMBOL, SYMBOL_LIST, alternation, lexicon
 from wtotext.nodes import Span
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
-# Whitespace that folding changes: a run of two or more, or anything but a plain space
-# (the only printable white-space character).
-_UNEVEN_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # A run of white space and invisible characters: one space if it holds white space, else nothing.
 _BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + _INVISIBLE
 _GAP = re.compile(f"[{_BLANK}]+")
@@ -470,7 +467,8 @@ def _opens_block(text: str) -> bool:
 
 # Punctuation at a line end, perhaps followed by a closing quote or bracket and a
 # footnote marker (``... of this Decision.3``).
-_ENDS_SENTENCE = re.compile(r"[.;:,!?][\"'\u2019\u201d)\]]*\d{0,3}$")
+_PUNCTUATION = re.escape("".join(_TERMINAL))
+_ENDS_SENTENCE = re.compile(rf"[{_PUNCTUATION}][\"'\u2019\u201d)\]]*\d{{0,3}}$")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SYMBOL_LINE = re.compile(rf"{SYMBOL_LIST}")
 _OPENS = re.compile(alternation((*lexicon().openers, *lexicon().operative_markers)) + r"\b")
@@ -564,7 +562,9 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
             if block and not soft_end:  # after a soft hyphen, the word goes on
                 _join_line(block, where, text, lead, base, compounds)
             pos = lead
-            if not printable:  # a gap of spaces and invisible characters folds to one space, or to nothing
+            # a gap of white space and invisible characters folds to one space, or to nothing;
+            # a printable line has only plain spaces, and nothing to fold without two in a row
+            if not printable or text.find("  ", lead, end) != -1:
                 for gap in _GAP.finditer(text, lead, end):
                     if gap.group() == " ":
                         continue
@@ -575,13 +575,6 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
                         block.append(" ")
                         where.append(base + gap.start() + space)
                     pos = gap.end()
-            elif text.find("  ", lead, end) != -1:  # else nothing to fold: see _UNEVEN_SPACE
-                for run in _UNEVEN_SPACE.finditer(text, lead, end):
-                    block.append(text[pos : run.start()])
-                    where.append(base + pos)
-                    block.append(" ")
-                    where.append(base + run.start())
-                    pos = run.end()
             block.append(text[pos:end])
             where.append(base + pos)
             soft_end = not printable and "\u00ad" in text[end:]
