@@ -50,13 +50,16 @@ def test_a_body_added_at_run_time_is_recognised_and_resolved() -> None:
     reg = wtotext.registry()
     text = "The General Council,\n\nDecides:\n\n1. The CRO shall examine the notifications.\n"
     assert wtotext.parse(text).mandates() == []
+    assert reg.resolve("the CRO") is None
     reg.add("Committee on Rules of Origin", aliases=["CRO"])
     try:
+        assert reg.resolve("the CRO") == "Committee on Rules of Origin"  # what it remembered is forgotten
         [m] = wtotext.parse(text).mandates()
         assert (m.body.name, m.body.surface, m.body.known) == ("Committee on Rules of Origin", "The CRO", True)
         assert wtotext.parse(text).obligations(body="cro") == [m]
     finally:
         reg.remove("Committee on Rules of Origin")
+    assert reg.resolve("the CRO") is None
     assert wtotext.parse(text).mandates() == []
 
 

@@ -39,6 +39,10 @@ def _key(phrase: str) -> str:
     return phrase.casefold()
 
 
+# How many phrases a registry remembers the answer for (parses ask about the same ones).
+_REMEMBERED = 4096
+
+
 class Registry:
     """Canonical body names and their aliases, with the patterns for unknown bodies."""
 
@@ -46,6 +50,7 @@ class Registry:
         self._canonical: dict[str, str] = {}  # key -> canonical name
         self._written: dict[str, str] = {}  # surface as written -> canonical name
         self._names: list[str] = []
+        self._resolved: dict[str, str | None] = {}  # phrase -> resolve(phrase), until the next change
         self.version = 0
         for body in data.get("body", []):
             self.add(body["name"], aliases=body.get("aliases", []))
@@ -63,6 +68,7 @@ class Registry:
         for surface in (name, *aliases):
             self._canonical[_key(surface)] = name
             self._written[" ".join(surface.split())] = name
+        self._resolved.clear()
         self.version += 1
 
     def remove(self, name: str) -> None:
@@ -70,6 +76,7 @@ class Registry:
         self._names = [n for n in self._names if n != name]
         self._canonical = {k: v for k, v in self._canonical.items() if v != name}
         self._written = {k: v for k, v in self._written.items() if v != name}
+        self._resolved.clear()
         self.version += 1
 
     @property
@@ -87,6 +94,13 @@ class Registry:
         Determiners, a trailing parenthetical acronym (``(CTD)``), a Member-class
         modifier (``developing country Members``) and case do not matter.
         """
+        if phrase not in self._resolved:
+            if len(self._resolved) >= _REMEMBERED:
+                self._resolved.clear()
+            self._resolved[phrase] = self._resolve(phrase)
+        return self._resolved[phrase]
+
+    def _resolve(self, phrase: str) -> str | None:
         key = _key(re.sub(r"\s*\([^)]*\)\s*$", "", phrase))
         if key in self._canonical:
             return self._canonical[key]

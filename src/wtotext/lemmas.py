@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from wtotext.errors import WtotextError
@@ -150,7 +150,18 @@ def lemma(word: str, *, verbs: Collection[str] | None = None) -> str:
     >>> lemma("fulfilled"), lemma("fulfilled", verbs={"fulfill"}), lemma("blorbed")
     ('fulfil', 'fulfill', 'blorb')
     """
-    lexicon = _default_verbs() if verbs is None else verbs
+    if verbs is None:
+        return _shipped_lemma(word)
+    return _lemma(word, verbs)
+
+
+@lru_cache(maxsize=8192)
+def _shipped_lemma(word: str) -> str:
+    """:func:`lemma` with the shipped lexicon, remembered: parsers ask about the same words often."""
+    return _lemma(word, _default_verbs())
+
+
+def _lemma(word: str, lexicon: Collection[str]) -> str:
     w = word.strip().lower()
     if w in lexicon:
         return w

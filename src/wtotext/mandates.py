@@ -43,25 +43,14 @@ def _w(name: str) -> frozenset[str]:
 
 
 # The reader asks the same questions of the same words many times; the answers depend on
-# the word alone (and on the shipped word lists, read once), so they are remembered.
-
-
-@lru_cache(maxsize=8192)
-def _lemma(word: str) -> str:
-    """:func:`~wtotext.lemmas.lemma` of ``word``, remembered."""
-    return lemma(word)
-
-
-@lru_cache(maxsize=8192)
-def _is_verb(word: str) -> bool:
-    """:func:`~wtotext.lemmas.is_verb` of ``word``, remembered."""
-    return is_verb(word)
+# the word alone (and on the shipped word lists, read once), so they are remembered
+# (lemmas and the registry remember theirs themselves).
 
 
 @lru_cache(maxsize=8192)
 def _is_adverb_word(word: str) -> bool:
     """An adverb of the lexicon, or a word in -ly that is not a verb ("promptly", not "apply")."""
-    return word in _w("adverbs") or (word.endswith("ly") and word not in _w("not_adverbs") and not _is_verb(word))
+    return word in _w("adverbs") or (word.endswith("ly") and word not in _w("not_adverbs") and not is_verb(word))
 
 
 class Tok(NamedTuple):
@@ -278,19 +267,13 @@ def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     bare = _bare(surface.split(" (")[0])
     if bare in ctx.bindings and tok.low.split()[0] not in ("a", "an"):
         return Actor(ctx.bindings[bare], surface, True, span)
-    name = _registered(ctx.registry, ctx.registry.version, surface)
+    name = ctx.registry.resolve(surface)
     if name is not None:
         return Actor(name, surface, True, span)
     for prior in _earlier(ctx, tok.start):
         if bare and bare in prior.name.casefold() and len(bare.split()) < len(prior.name.split()):
             return Actor(prior.name, surface, prior.known, span)
     return Actor(ctx.registry.unknown_name(surface.split(" (")[0]), surface, False, span)
-
-
-@lru_cache(maxsize=4096)
-def _registered(registry: Registry, version: int, surface: str) -> str | None:
-    """``registry.resolve(surface)``, remembered for each version of the registry."""
-    return registry.resolve(surface)
 
 
 def _earlier(ctx: Context, start: int) -> Iterator[Actor]:
@@ -365,7 +348,7 @@ class _Reader:
         if self.kind(j) != "WORD" or word in _w("determiners") or not self.toks[j].text.islower():
             return False
         # a verb of the lexicon, or a word that takes an object at once ("to supply the data")
-        return _is_verb(word) or (self.low(j + 1) in _w("determiners") or self.kind(j + 1) == "ACTOR")
+        return is_verb(word) or (self.low(j + 1) in _w("determiners") or self.kind(j + 1) == "ACTOR")
 
     # -- the sentence ---------------------------------------------------------------
     def read(self) -> None:
@@ -374,13 +357,13 @@ class _Reader:
         # Sub-item completing its parent's "must:" — "(b) have fulfilled ..."
         if self.frame is not None:
             j = self.skip_adverbs(0)
-            if self.kind(j) in ("WORD", "HAVE") and (_is_verb(self.low(j)) or self.kind(j) == "HAVE"):
+            if self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE"):
                 self.verb_phrase(j, self.frame.subjects, self.frame.modality, start=toks[0].start)
                 return
         # Operative infinitive: "To continue ...", "to adopt ..."
         if self.kind(0) == "TO":
             j = self.skip_adverbs(1)
-            if self.kind(j) in ("WORD", "DIRECTIVE") and (self.kind(j) == "DIRECTIVE" or _is_verb(self.low(j))):
+            if self.kind(j) in ("WORD", "DIRECTIVE") and (self.kind(j) == "DIRECTIVE" or is_verb(self.low(j))):
                 issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)  # the issuer's own conduct
                 i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks[0].start)
         while i < len(toks):
@@ -426,14 +409,14 @@ class _Reader:
         if kind in ("BE", "HAVE", "MODAL"):
             return True
         word = self.low(j)
-        return kind == "WORD" and word.endswith("s") and _lemma(word) != word and _is_verb(_lemma(word))
+        return kind == "WORD" and word.endswith("s") and lemma(word) != word and is_verb(lemma(word))
 
     def is_complementiser(self, j: int) -> bool:
         """``that`` introduces a clause (decide that ..., paragraph-initial that ...), not a relative."""
         if j == 0:
             return True
         prev = self.toks[j - 1]
-        word = _lemma(prev.low) if prev.kind in ("WORD", "DIRECTIVE") else prev.low
+        word = lemma(prev.low) if prev.kind in ("WORD", "DIRECTIVE") else prev.low
         return (
             word in self.ctx.lex.complement_takers
             or prev.kind in ("COMMA", "COLON", "SEMI", "WE", "AND")
@@ -602,7 +585,7 @@ class _Reader:
     def passive_directive(self, be: int) -> int:
         """ "The Director-General is requested to report ...", "Members are encouraged to ..."."""
         d = self.skip_adverbs(be + 1)
-        verb = _lemma(self.low(d))
+        verb = lemma(self.low(d))
         found = self.subjects_before(be)
         if found is None or verb not in self.ctx.lex.directives or not self.is_infinitive(d + 1):
             return be + 1
@@ -622,7 +605,7 @@ class _Reader:
             agent = resolve_actor(self.toks[k + 1], self.ctx)
             if agent is not None:
                 end = self.phrase_end(k + 2)
-                self.add(agent, _lemma(self.low(participle)), modality, participle, end, self.toks[m].start)
+                self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks[m].start)
                 return end
         return participle + 1
 
@@ -631,7 +614,7 @@ class _Reader:
         issuer = resolve_actor(self.toks[w], self.ctx)
         if issuer is None:  # "we" always names the issuer; kept total all the same
             return w + 1
-        word = _lemma(self.low(j))
+        word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
             return self.directive(j, None, start=self.toks[w].start)
         if word in self.ctx.lex.catenatives and self.is_infinitive(j + 1):
@@ -645,7 +628,7 @@ class _Reader:
         if not self.is_complementiser(a - 1) and a - 1 != 0:
             return False
         j = a + 1
-        return self.kind(j) == "WORD" and _is_verb(self.low(j)) and _lemma(self.low(j)) == self.low(j)
+        return self.kind(j) == "WORD" and is_verb(self.low(j)) and lemma(self.low(j)) == self.low(j)
 
     def subjunctive_clause(self, a: int) -> int:
         actor = resolve_actor(self.toks[a], self.ctx)
@@ -659,7 +642,7 @@ class _Reader:
         while self.kind(j) in ("AND", "ACTOR") and j < a + 4:
             j += 1
         word = self.low(j)
-        if self.kind(j) == "WORD" and _lemma(word) in self.ctx.lex.catenatives and word != _lemma(word) + "ed":
+        if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and word != lemma(word) + "ed":
             if self.is_infinitive(j + 1):
                 return j + 1
             return None
@@ -709,7 +692,7 @@ class _Reader:
 
     def directive(self, d: int, director: Actor | None, *, start: int) -> int:
         """``instruct X to V``: mandates for X; ``director`` (when not the issuer) routes them."""
-        verb = _lemma(self.low(d))
+        verb = lemma(self.low(d))
         modality = Modality(self.ctx.lex.directives.get(verb, "obligation"))
         if verb == "call" and self.low(d + 1) in ("upon", "on"):
             d += 1
@@ -763,13 +746,13 @@ class _Reader:
                 continue
             if kind not in ("WORD", "DIRECTIVE"):
                 return v, None
-            word = _lemma(self.low(v))
+            word = lemma(self.low(v))
             if word in self.ctx.lex.catenatives:
                 nxt = self.skip_adverbs(v + 1)
                 if self.is_infinitive(nxt):
                     v = self.skip_adverbs(nxt + 1)
                     continue
-                if self.kind(nxt) == "WORD" and self.low(nxt).endswith("ing") and _is_verb(_lemma(self.low(nxt))):
+                if self.kind(nxt) == "WORD" and self.low(nxt).endswith("ing") and is_verb(lemma(self.low(nxt))):
                     v = nxt
                     continue
             if kind == "WORD" and (word in _w("determiners") or not self.toks[v].text.islower()):
@@ -791,7 +774,7 @@ class _Reader:
                 k = self.skip_adverbs(k + 1)
             if self.kind(k) == "HAVE":
                 k = self.skip_adverbs(k + 1)
-            if self.kind(k) not in ("WORD", "DIRECTIVE") or not _is_verb(_lemma(self.low(k))):
+            if self.kind(k) not in ("WORD", "DIRECTIVE") or not is_verb(lemma(self.low(k))):
                 return v
             nxt, _ = self.main_verb(k)
             if nxt == k and self.kind(k + 1) in ("TO", "OF"):
@@ -872,7 +855,7 @@ class _Reader:
             return self.is_infinitive(j)
         if self.kind(j) == "HAVE":
             return True
-        return self.kind(j) == "WORD" and _is_verb(self.low(j)) and self.kind(j + 1) not in ("OF", "RPAR")
+        return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.kind(j + 1) not in ("OF", "RPAR")
 
     def coordinated(
         self,
@@ -920,16 +903,16 @@ class _Reader:
         return (
             self.kind(i - 1) == "WORD"
             and word.endswith(("ed", "en", "wn", "ne"))
-            and _lemma(word) != word
-            and _is_verb(_lemma(word))
+            and lemma(word) != word
+            and is_verb(lemma(word))
         )
 
     def bare_verb(self, i: int) -> bool:
         """A verb in its base form at ``i`` (a list item: "involve X, take Y, and recognize Z")."""
         return (
             self.kind(i) == "WORD"
-            and _is_verb(self.low(i))
-            and _lemma(self.low(i)) == self.low(i)
+            and is_verb(self.low(i))
+            and lemma(self.low(i)) == self.low(i)
             and (self.kind(i + 1) not in ("OF", "COMMA", "STOP", "AND"))
         )
 
