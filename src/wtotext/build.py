@@ -18,7 +18,7 @@ import lark
 
 from wtotext import dates
 from wtotext.bodies import Registry
-from wtotext.lexicon import SYMBOL, SYMBOL_LIST, Lexicon
+from wtotext.lexicon import SYMBOL, SYMBOL_LINE, Lexicon
 from wtotext.mandates import Context, Frame, paragraph_mandates
 from wtotext.nodes import (
     Decision,
@@ -33,7 +33,7 @@ from wtotext.nodes import (
 from wtotext.normalise import Normalised, RawFootnote, fold
 
 _SYMBOL = re.compile(SYMBOL)
-_SYMBOL_LINE = re.compile(rf"^\s*{SYMBOL_LIST}\s*$")
+_SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _ADOPTION = re.compile(
     r"\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+(?=\d{1,2}\s+[A-Za-z]+,?\s+\d{4})"
     r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b)",

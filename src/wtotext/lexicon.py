@@ -37,6 +37,9 @@ SYMBOL = (
 #: (``WT/MIN(15)/42 • WT/L/977``, ``WT/MIN(13)/32, WT/L/907``).
 SYMBOL_LIST = rf"(?:{SYMBOL})(?:\s*(?:[,;|\u2022\u2013\u2014\-]|and)?\s*(?:{SYMBOL}))*"
 
+#: A line that is nothing but symbols (white space around them allowed).
+SYMBOL_LINE = rf"^\s*{SYMBOL_LIST}\s*$"
+
 MONTHS = (
     "January",
     "February",

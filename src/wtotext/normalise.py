@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from wtotext.lexicon import SYMBOL, SYMBOL_LIST, alternation, lexicon
+from wtotext.lexicon import SYMBOL, SYMBOL_LINE, SYMBOL_LIST, alternation, lexicon
 from wtotext.nodes import Span
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
@@ -458,7 +458,7 @@ def _opens_block(text: str) -> bool:
     """Does a line begin a block of its own: an opener or operative marker, the enacting
     formula (``The General Council,``), a line of symbols, a heading in capitals?"""
     text = text.strip()
-    if _OPENS.match(text) or _SYMBOL_LINE.fullmatch(text):
+    if _OPENS.match(text) or _SYMBOL_LINE.match(text):
         return True
     if text.endswith(",") and text.startswith("The ") and len(text.split()) <= 8:
         return True
@@ -470,7 +470,7 @@ def _opens_block(text: str) -> bool:
 _PUNCTUATION = re.escape("".join(_TERMINAL))
 _ENDS_SENTENCE = re.compile(rf"[{_PUNCTUATION}][\"'\u2019\u201d)\]]*\d{{0,3}}$")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_SYMBOL_LINE = re.compile(rf"{SYMBOL_LIST}")
+_SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _OPENS = re.compile(alternation((*lexicon().openers, *lexicon().operative_markers)) + r"\b")
 
 
