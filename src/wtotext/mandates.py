@@ -74,7 +74,11 @@ class Context:
     lex: Lexicon
     to_span: Callable[[int, int], Span]
     text: str  # the clean text the token offsets refer to
-    history: list[tuple[int, Actor]] = attrs.field(factory=list)  # (clean offset, actor) in text order
+    # The actors named so far, by (name, known): for each, the order in which its mentions
+    # were resolved and their clean offsets.  Looking back goes over names, not over
+    # every earlier mention, so that a long document stays linear.
+    mentions: dict[tuple[str, bool], list[tuple[int, int]]] = attrs.field(factory=dict)
+    resolved_count: int = 0
     resolved: dict[int, Actor | None] = attrs.field(factory=dict)
     bindings: dict[str, str] = attrs.field(factory=dict)
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
@@ -250,7 +254,8 @@ def resolve_actor(tok: Tok, ctx: Context) -> Actor | None:
     actor = _resolve(tok, ctx)
     ctx.resolved[tok.start] = actor
     if actor is not None and tok.kind == "ACTOR":
-        ctx.history.append((tok.start, actor))
+        ctx.mentions.setdefault((actor.name, actor.known), []).append((ctx.resolved_count, tok.start))
+        ctx.resolved_count += 1
     return actor
 
 
@@ -259,10 +264,8 @@ def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     if tok.kind == "WE":
         return Actor(ctx.issuer, tok.text, True, span)
     if tok.kind == "PRONOUN":
-        for prior in _earlier(ctx, tok.start):
-            if prior.name != ctx.issuer:
-                return Actor(prior.name, tok.text, prior.known, span)
-        return None
+        prior = _latest(ctx, tok.start, lambda name: name != ctx.issuer)
+        return None if prior is None else Actor(prior[0], tok.text, prior[1], span)
     surface = fold(tok.text)
     bare = _bare(surface.split(" (")[0])
     if bare in ctx.bindings and tok.low.split()[0] not in ("a", "an"):
@@ -270,15 +273,30 @@ def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     name = ctx.registry.resolve(surface)
     if name is not None:
         return Actor(name, surface, True, span)
-    for prior in _earlier(ctx, tok.start):
-        if bare and bare in prior.name.casefold() and len(bare.split()) < len(prior.name.split()):
-            return Actor(prior.name, surface, prior.known, span)
+    words = len(bare.split())
+    prior = _latest(ctx, tok.start, lambda name: bool(bare) and bare in name.casefold() and words < len(name.split()))
+    if prior is not None:
+        return Actor(prior[0], surface, prior[1], span)
     return Actor(ctx.registry.unknown_name(surface.split(" (")[0]), surface, False, span)
 
 
-def _earlier(ctx: Context, start: int) -> Iterator[Actor]:
-    """Actors named before ``start``, the nearest first (lazily: no list per phrase)."""
-    return (actor for at, actor in reversed(ctx.history) if at < start)
+def _latest(ctx: Context, start: int, accept: Callable[[str], bool]) -> tuple[str, bool] | None:
+    """Of the actors named before ``start`` whose name ``accept`` takes, the last resolved.
+
+    The answer is its (name, known), or ``None``.
+    """
+    best: tuple[str, bool] | None = None
+    best_order = -1
+    for key, seen in ctx.mentions.items():
+        if not accept(key[0]):
+            continue
+        for order, at in reversed(seen):
+            if order <= best_order:
+                break
+            if at < start:
+                best, best_order = key, order
+                break
+    return best
 
 
 # --------------------------------------------------------------------------- the reader
