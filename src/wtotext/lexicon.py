@@ -100,23 +100,45 @@ def lexicon() -> Lexicon:
     return Lexicon.from_dict(tomllib.loads(raw))
 
 
-def alternation(words: Iterable[str], *, flexible_space: bool = True) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
-    parts = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        escaped = re.escape(word)
-        if flexible_space:
-            escaped = escaped.replace(r"\ ", r"\s+")
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + ")"
+def alternation(words: Iterable[str], *, flexible_space: bool = True, either_case_first: bool = False) -> str:
+    r"""A regex matching any of ``words``, the longest that fits first.
+
+    The words are laid out as a trie (``Council(?:\s+for\s+(?:TRIPS|Trade...)|...)?``)
+    rather than one flat ``|`` list: the regex engine then settles each letter once
+    instead of trying every word in turn, and since every word that matches at a place
+    is a prefix of every longer one that does, the trie, which tries continuing before
+    stopping, prefers the longest word exactly as the flat list sorted longest first
+    does.  Spaces match any run of spaces (unless ``flexible_space`` is false);
+    ``either_case_first`` lets a word's first letter be upper or lower case.
+
+    >>> alternation(["on", "of", "or the"])
+    '(?:o(?:f|n|r\\s+the))'
+    """
+    trie: _Trie = {}
+    for word in set(words):
+        variants = {word}
+        if either_case_first and word[:1].isalpha():
+            variants = {word[0].upper() + word[1:], word[0].lower() + word[1:]}
+        for variant in variants:
+            node = trie
+            for char in variant:
+                atom = r"\s+" if char == " " and flexible_space else re.escape(char)
+                node = node.setdefault(atom, {})
+            node[""] = {}  # a word ends here
+    return "(?:" + _trie_pattern(trie) + ")"
 
 
-def _first_letter_free(word: str) -> str:
-    """``word`` as a regex whose first letter matches either case."""
-    head, tail = word[0], re.escape(word[1:]).replace(r"\ ", r"\s+")
-    if head.isalpha():
-        return f"[{head.upper()}{head.lower()}]{tail}"
-    return re.escape(head) + tail
+#: A trie of regex atoms; the key "" marks the end of a word.
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [atom + _trie_pattern(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    if "" in node:  # a word may stop here: try the longer ones first
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def actor_pattern(registry: Registry) -> str:
@@ -140,11 +162,9 @@ def actor_pattern(registry: Registry) -> str:
     states = alternation(registry.states)
     unknown = rf"(?:{heads}\s+{links}\s+(?:the\s+)?{name})"
     state = rf"(?:{states}\s+of\s+(?:the\s+)?{name})"
-    modifiers = (
-        "(?:" + "|".join(_first_letter_free(m) for m in sorted(registry.member_modifiers, key=len, reverse=True)) + ")"
-    )
+    modifiers = alternation(registry.member_modifiers, either_case_first=True)
     members = rf"(?:(?:{modifiers}[\s\-]+){{1,3}}(?:country\s+)?Members?\b|Members?\b)"
-    known = "(?:" + "|".join(_first_letter_free(s) for s in registry.surfaces()) + ")"
+    known = alternation(registry.surfaces(), either_case_first=True)
     bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
     # A cheap first test: an actor starts with a capital or with a word that some
     # lower-case name or Member modifier starts with ("relevant bodies", "developing").
