@@ -391,7 +391,7 @@ def _extend(item: _Item, more: _Item) -> None:
 
 
 def _lettered_top_level(items: list[_Item]) -> list[_Item]:
-    """"Decides: (a) to ...; (b) to ...": lettered items with no numbered parent are the paragraphs."""
+    """Lettered items with no numbered parent are the paragraphs ("Decides: (a) to ...; (b) to ...")."""
     out: list[_Item] = []
     for item in items:
         if item.marker != "paren" or item.number is None:

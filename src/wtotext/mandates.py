@@ -583,7 +583,7 @@ class _Reader:
         return end
 
     def note_unknown_acronym(self, m: int) -> None:
-        """"The CRO shall examine ...": an acronym as subject is likely a body the registry lacks."""
+        """An acronym as subject ("The CRO shall examine ...") is likely a body the registry lacks."""
         j = m - 1
         while j >= 0 and self.kind(j) not in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
             j -= 1

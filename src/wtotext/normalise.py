@@ -81,7 +81,6 @@ class _Piece:
     """Source characters headed for one clean block."""
 
     lines: list[Line] = attrs.field(factory=list)
-    page_break_before: bool = False
 
 
 class OffsetMap:
@@ -530,7 +529,7 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
                     current.lines.append(line)
                     prev = text
                     continue
-        current = _Piece([line], new_page)
+        current = _Piece([line])
         pieces.append(current)
         prev = text
     return pieces
