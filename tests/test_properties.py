@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import wtotext
 from tests.conftest import corpus_texts
 from tests.test_corpus import _cleaned
 from wtotext import Decision, OperativeParagraph, ParseError, Span, mandates
+from wtotext.lexicon import alternation
 from wtotext.normalise import fold, normalise
 from wtotext.parser import clause_parser, document_parser
 from wtotext.read import read_bytes, read_path
@@ -254,6 +256,42 @@ def _texts(paragraphs: tuple[OperativeParagraph, ...]) -> Iterator[str]:
     for p in paragraphs:
         yield p.text
         yield from _texts(p.subitems)
+
+
+def _longest_first(words: list[str], *, flexible_space: bool, either_case_first: bool) -> str:
+    """The plain alternation the word tries replace: every word in turn, the longest first."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        head, tail = word[0], re.escape(word[1:])
+        first = f"[{head.upper()}{head.lower()}]" if either_case_first and head.isalpha() else re.escape(head)
+        pattern = first + tail
+        parts.append(pattern.replace(r"\ ", r"\s+") if flexible_space else pattern)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@given(
+    words=st.lists(st.text(alphabet="aAbB -", min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet="aAbB -\n.", max_size=14),
+    after=st.sampled_from(["", r"\b", r"(?![\w\-])", r"\s*b", "$"]),
+    flexible_space=st.booleans(),
+    either_case_first=st.booleans(),
+)
+@example(
+    words=["Council", "Council for TRIPS", "council"],
+    text="Council  for TRIPS.",
+    after=r"(?![\w\-])",
+    flexible_space=True,
+    either_case_first=True,
+)
+def test_a_word_trie_matches_what_the_longest_first_list_matches(
+    words: list[str], text: str, after: str, flexible_space: bool, either_case_first: bool
+) -> None:
+    trie = alternation(words, flexible_space=flexible_space, either_case_first=either_case_first)
+    flat = _longest_first(words, flexible_space=flexible_space, either_case_first=either_case_first)
+    for start in range(len(text) + 1):
+        found = re.compile(trie + after).match(text, start)
+        expected = re.compile(flat + after).match(text, start)
+        assert (found and found.group()) == (expected and expected.group())
 
 
 def test_the_clause_scanner_agrees_with_larks_lexer_on_the_corpus() -> None:
