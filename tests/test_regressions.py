@@ -152,3 +152,29 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
     assert normalise(text).text == (
         "1. To hold a review of the matters raised by Members in the Committee on Agriculture by 31 July 2026."
     )
+
+
+_NUMBER_AT_A_WRAP = (  # a PDF extract: its page number says so
+    "Page: 1/2\n\nThe General Council,\n\nDecides:\n\n"
+    "1.1   The Committee on Sanitary and Phytosanitary Measures shall examine the\n"
+    "implementation of the special and differential treatment provisions of Article\n"
+    "10.3 of the Agreement and report to the General Council not later than 31 July\n"
+    "2002.\n\n"
+    "1.2   Members shall notify the Committee of any difficulties they encounter in\n"
+    "applying these provisions.\n"
+)
+
+
+def test_a_number_that_a_wrap_puts_at_a_line_start_is_no_paragraph() -> None:
+    d = wtotext.parse(_NUMBER_AT_A_WRAP)
+    assert [p.number for p in d.operative] == ["1.1", "1.2"]
+    assert [(m.body.name, m.verb, m.deadlines) for m in d.mandates()] == [
+        ("Committee on Sanitary and Phytosanitary Measures", "examine", ()),
+        ("Committee on Sanitary and Phytosanitary Measures", "report", ("2002-07-31",)),
+        ("Members", "notify", ()),
+    ]
+
+
+def test_a_numbered_paragraph_after_a_full_line_that_ends_its_sentence_stays_a_paragraph() -> None:
+    text = _NUMBER_AT_A_WRAP.replace("31 July\n2002.\n\n1.2", "31 July 2002 at\nthe latest.\n1.2")
+    assert [p.number for p in wtotext.parse(text).operative] == ["1.1", "1.2"]

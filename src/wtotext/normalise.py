@@ -448,6 +448,18 @@ def _goes_on_over_page(prev: str, following: str, full: bool) -> bool:
     return not _is_heading(prev) and not _opens_block(following)
 
 
+def _wrapped_number(prev: str, text: str, width: int) -> bool:
+    """Is a line's list marker only a wrapped sentence's next word ("... in Article" / "10.2 of the ...")?
+
+    It is when the line before runs to the wrap width without ending its sentence and
+    the words after the number go on in lower case; a paragraph of its own starts after
+    a full stop, a colon or a heading, and with a capital.
+    """
+    prev = prev.rstrip()
+    rest = text.split(maxsplit=2)[1:2]
+    return len(prev) > 0.6 * width and not _ENDS_SENTENCE.search(prev) and bool(rest) and rest[0][:1].islower()
+
+
 def _is_heading(text: str) -> bool:
     """A title or heading: every word longer than three letters is capitalised."""
     return all(word[0].isupper() for word in _WORD.findall(text) if len(word) > 3)
@@ -514,7 +526,7 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
             current is not None
             and (wrapped or not after_gap)  # else no rule below joins
             and _indent(prev) <= 30
-            and not _MARKER.match(text)
+            and (not _MARKER.match(text) or (wrapped and not after_gap and _wrapped_number(prev, text, width)))
         ):
             prev_text = prev.rstrip()
             if not wrapped:
