@@ -27,6 +27,21 @@ CASES = [
     ("To request the CTD to report to the General Council.", [(CTD, "report", "obligation", None, ())]),
     ("To invite the Secretariat to prepare a note.", [("Secretariat", "prepare", "recommendation", None, ())]),
     ("We urge Members to notify their measures.", [("Members", "notify", "recommendation", None, ())]),
+    # rule 1 in the style of resolutions: the issuer's verb with its subject left out
+    ("Instructs the General Council to review the matter.", [(GC, "review", "obligation", None, ())]),
+    ("Further requests the CTD to report by 30 June 2030.", [(CTD, "report", "obligation", None, ("2030-06-30",))]),
+    ("Calls upon Members to notify their measures.", [("Members", "notify", "recommendation", None, ())]),
+    (
+        "Takes note of the report and invites the Secretariat to circulate it.",
+        [("Secretariat", "circulate", "recommendation", None, ())],
+    ),
+    ("Agrees to review this Decision annually.", [(MC, "review", "obligation", None, ())]),
+    ("Reaffirms that Article XVIII is a provision for developing countries.", []),
+    ("Requests for extension shall be submitted to the General Council.", []),
+    (
+        "Measures notified under this Decision shall be reviewed by the CTD.",
+        [(CTD, "review", "obligation", None, ())],
+    ),
     # rule 2: the issuer's own infinitive
     ("To adopt the Protocol annexed to this Decision.", [(MC, "adopt", "obligation", None, ())]),
     # rule 3: modals
@@ -158,6 +173,32 @@ def test_lettered_items_with_no_numbered_parent_are_the_paragraphs() -> None:
         [("Members", "notify", ())],
         [(GC, "review", ("2027",))],
     ]
+
+
+def test_paragraphs_that_open_on_the_issuers_verb_are_operative() -> None:
+    """Resolution style, with and without "Decides:": every such block is a paragraph of its own."""
+    body = (
+        "Instructs the Council for TRIPS to continue its work;\n\n"
+        "Further requests the Secretariat to circulate the report by June 2031;\n\n"
+        "Takes note of the report of the CTD.\n"
+    )
+    for marker in ("Decides:\n\n", ""):
+        d = wtotext.parse(f"The General Council,\n\nRecalling the Decision of 2001;\n\n{marker}{body}")
+        assert [r.opener for r in d.preamble] == ["Recalling"]
+        assert [p.text.split()[0] for p in d.operative] == ["Instructs", "Further", "Takes"]
+        assert [(m.body.name, m.verb, m.deadlines) for m in d.mandates()] == [
+            ("Council for TRIPS", "continue", ()),
+            ("Secretariat", "circulate", ("2031-06",)),
+        ]
+
+
+def test_an_unknown_body_with_two_mandates_is_reported_once() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nDecides:\n\n1. Instructs the Committee on Market Access to examine the "
+        "question and to report to the General Council.\n"
+    )
+    assert [m.verb for m in d.mandates()] == ["examine", "report"]
+    assert [x.code for x in d.diagnostics] == ["unknown-actor"]
 
 
 def test_a_verb_phrase_ends_before_the_next_clauses_subject() -> None:

@@ -139,7 +139,7 @@ class _Builder:
         notes = self.footnotes()
         preamble = tuple(self.recital(r, notes) for r in recitals)
         paragraphs = tuple(self.paragraph(item, ctx, notes, None) for item in items)
-        self.diagnostics.extend(ctx.diagnostics)
+        self.diagnostics.extend(dict.fromkeys(ctx.diagnostics))  # a phrase read for several mandates: once
         symbols = meta.symbols
         footnotes = tuple(note for _, note in notes)
         return Decision(

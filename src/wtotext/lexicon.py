@@ -62,6 +62,7 @@ class Lexicon:
 
     openers: tuple[str, ...]
     operative_markers: tuple[str, ...]
+    operative_verbs: tuple[str, ...]
     directives: dict[str, str]
     modals: dict[str, str]
     catenatives: frozenset[str]
@@ -79,6 +80,7 @@ class Lexicon:
         return cls(
             openers=tuple(data["preamble"]["openers"]),
             operative_markers=tuple(data["operative"]["markers"]),
+            operative_verbs=tuple(data["operative"].get("verbs", ())),
             directives=dict(data["directives"]),
             modals=dict(data["modals"]),
             catenatives=frozenset(data["catenatives"]["verbs"]),
@@ -173,12 +175,20 @@ def actor_pattern(registry: Registry) -> str:
     return rf"{starts}(?:{unknown}|{state}|{members}|{known}(?![\w\-])|{bare})"
 
 
+def third_person(verb: str) -> str:
+    """The third person singular of a regular verb: instructs, urges, approaches.
+
+    >>> third_person("instruct"), third_person("approach")
+    ('instructs', 'approaches')
+    """
+    return verb + "es" if verb.endswith(("sh", "ch", "s", "x")) else verb + "s"
+
+
 def _inflect(verbs: Iterable[str]) -> list[str]:
     """Base and third-person forms, lower case and capitalised: instruct, instructs, Instructs."""
     forms = []
     for verb in verbs:
-        third = verb + "es" if verb.endswith(("sh", "ch", "s", "x")) else verb + "s"
-        for form in (verb, third):
+        for form in (verb, third_person(verb)):
             forms += [form, form.capitalize()]
     return forms
 
@@ -188,6 +198,9 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     issuers = alternation([*registry.names, "Ministers"])
     openers = alternation(lex.openers)
     markers = alternation(lex.operative_markers)
+    # the issuer's verbs and the directives' third-person forms ("Instructs", "Calls")
+    directing = [third_person(verb) for verb in lex.directives]
+    issuer_verbs = alternation([*lex.operative_verbs, *directing], either_case_first=True)
     subordinators = alternation([w.capitalize() for w in lex.subordinators] + ["Notwithstanding", "Pending"])
     connectives = alternation(
         [
@@ -211,6 +224,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
         f"ISSUER_NAME: /{issuers}/",
         f"OPENER_WORDS: /{openers}/",
         f"MARKER_WORDS: /{markers}/",
+        f"ISSUER_VERB: /{issuer_verbs}/",
         f"SUBORDINATOR: /{subordinators}/",
         f"CONNECTIVE: /{connectives}/",
         f"ACTOR_PHRASE: /{actor_pattern(registry)}/",

@@ -384,6 +384,14 @@ class _Reader:
             if self.kind(j) in ("WORD", "DIRECTIVE") and (self.kind(j) == "DIRECTIVE" or is_verb(self.low(j))):
                 issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)  # the issuer's own conduct
                 i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks[0].start)
+        # The issuer's verb with its subject left out, the style of resolutions: "Instructs the
+        # Committee on Agriculture to ...", "Further agrees to ...": read as "We instruct ...".
+        elif (verb := self.issuer_verb()) is not None:
+            if self.kind(verb) == "DIRECTIVE":
+                i = self.directive(verb, None, start=toks[0].start)
+            elif lemma(self.low(verb)) in self.ctx.lex.catenatives and self.is_infinitive(verb + 1):
+                issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)
+                i = self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=toks[0].start)
         while i < len(toks):
             kind = toks[i].kind
             if kind == "MODAL" and not self.in_relative(i):
@@ -445,14 +453,35 @@ class _Reader:
         return i == 0 or self.kind(i - 1) in ("COMMA", "SEMI", "COLON", "THAT") or self.low(i - 1) in ("and",)
 
     def directed_by_issuer(self, i: int) -> bool:
-        """A directive spoken by the issuer ("we ... and direct it to") that no frame has read yet."""
+        """A directive spoken by the issuer that no frame has read yet.
+
+        The issuer speaks as "we" ("we ... and direct it to") or, its subject left out, in
+        a sentence that opens on its verb ("Takes note of the report and requests ...").
+        """
         for j in range(i - 1, -1, -1):
             kind = self.kind(j)
             if kind == "WE":
                 return True
             if kind in ("MODAL", "SEMI"):
                 return False
-        return False
+        return self.issuer_verb() is not None
+
+    def issuer_verb(self) -> int | None:
+        """Where the sentence opens on a verb of the issuer's with no subject, its index.
+
+        The sentence starts with a capital, and its first word (adverbs such as "Further"
+        skipped) is a directive or a verb in the third person: "Instructs", "Further
+        requests", "Takes note".
+        """
+        if not self.toks or not self.toks[0].text[:1].isupper():
+            return None
+        j = self.skip_adverbs(0)
+        kind, word = self.kind(j), self.low(j)
+        if kind == "DIRECTIVE":
+            return j
+        if kind == "WORD" and word.endswith("s") and lemma(word) != word and is_verb(lemma(word)):
+            return j
+        return None
 
     # -- frames -----------------------------------------------------------------------
     def subjects_before(self, m: int) -> tuple[tuple[Actor, ...], int] | None:

@@ -50,7 +50,7 @@ except ImportError as err:  # pragma: no cover - exercised only without the extr
     ) from err
 
 from wtotext.bodies import registry
-from wtotext.lexicon import MONTHS, SYMBOL, lexicon
+from wtotext.lexicon import MONTHS, SYMBOL, lexicon, third_person
 from wtotext.nodes import (
     Actor,
     Deadline,
@@ -469,14 +469,16 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
 
 @st.composite
 def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
-    """``To instruct {Actor} to {verb} ...``, ``We urge {Actor} to ...``, with routing and lists."""
+    """``To instruct {Actor} to {verb}``, ``We urge {Actor} to``, ``Requests {Actor} to``; routed, listed."""
     directives = sorted(lexicon().directives)
     directive = draw(st.sampled_from(directives))
     modality = Modality(lexicon().directives[directive])
     addressee = draw(_phrase_strategy(exclude=(ctx.issuer,)))
     w = _Writer()
-    w.add(draw(st.sampled_from(("To ", "We "))))
-    w.add(f"{directive} upon " if directive == "call" else f"{directive} ")
+    opening = draw(st.sampled_from(("To ", "We ", "")))  # "": the issuer's verb, its subject left out
+    w.add(opening)
+    written = directive if opening else third_person(directive).capitalize()
+    w.add(f"{written} upon " if directive == "call" else f"{written} ")
     body = _actor_at(addressee, w.add(addressee.actor.surface), addressee.actor.surface)
     w.add(" to ")
     planned: list[_Planned] = []
@@ -505,9 +507,9 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
 
 @st.composite
 def _own_conduct_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
-    """``To {verb} ...`` and ``We agree to {verb} ...``: the issuer's own conduct."""
+    """``To {verb} ...``, ``We agree to {verb} ...``, ``Agrees to {verb} ...``: the issuer's own conduct."""
     w = _Writer()
-    form = draw(st.sampled_from(("To", "We agree to", "We will")))
+    form = draw(st.sampled_from(("To", "We agree to", "We will", "Agrees to")))
     opener = w.add(form.split()[0])
     w.add(" ".join(["", *form.split()[1:], ""]))
     issuer = Actor(ctx.issuer, w.text[opener[0] : opener[1]], True, Span(*opener))
