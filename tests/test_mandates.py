@@ -192,6 +192,12 @@ def test_paragraphs_that_open_on_the_issuers_verb_are_operative() -> None:
         ]
 
 
+def test_a_label_that_is_an_issuer_verb_is_no_paragraph() -> None:
+    d = wtotext.parse("The General Council,\n\nDecides:\n\n1. Members shall notify the CTD.\n\nNotes:\n\n[1] WT/L/1.\n")
+    assert len(d.operative) == 1
+    assert "Notes:" in [n.text for n in d.noise]
+
+
 def test_an_unknown_body_with_two_mandates_is_reported_once() -> None:
     d = wtotext.parse(
         "The General Council,\n\nDecides:\n\n1. Instructs the Committee on Market Access to examine the "

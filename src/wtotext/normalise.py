@@ -451,9 +451,9 @@ def _goes_on_over_page(prev: str, following: str, full: bool) -> bool:
 def _wrapped_number(prev: str, text: str, width: int) -> bool:
     """Is a line's list marker only a wrapped sentence's next word ("... in Article" / "10.2 of the ...")?
 
-    It is when the line before runs to the wrap width without ending its sentence and
-    the words after the number go on in lower case; a paragraph of its own starts after
-    a full stop, a colon or a heading, and with a capital.
+    It is when the line before runs most of the wrap width without ending its sentence
+    and the words after the number go on in lower case; a paragraph of its own starts
+    after a full stop, a colon or a heading, and with a capital.
     """
     prev = prev.rstrip()
     rest = text.split(maxsplit=2)[1:2]
