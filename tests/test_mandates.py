@@ -38,6 +38,20 @@ CASES = [
     ("Agrees to review this Decision annually.", [(MC, "review", "obligation", None, ())]),
     ("Reaffirms that Article XVIII is a provision for developing countries.", []),
     ("Requests for extension shall be submitted to the General Council.", []),
+    # a passive's agent after an adverb; a second clause with its own subject and modal
+    ("The waiver shall be reviewed annually by the General Council.", [(GC, "review", "obligation", None, ())]),
+    (
+        "The CTD shall monitor the implementation and the Secretariat shall prepare an annual report.",
+        [(CTD, "monitor", "obligation", None, ()), ("Secretariat", "prepare", "obligation", None, ())],
+    ),
+    (
+        "The CTD shall monitor it and the Secretariat and the Director-General shall assist it.",
+        [
+            (CTD, "monitor", "obligation", None, ()),
+            ("Secretariat", "assist", "obligation", None, ()),
+            ("Director-General", "assist", "obligation", None, ()),
+        ],
+    ),
     (
         "Measures notified under this Decision shall be reviewed by the CTD.",
         [(CTD, "review", "obligation", None, ())],
@@ -190,6 +204,12 @@ def test_paragraphs_that_open_on_the_issuers_verb_are_operative() -> None:
             ("Council for TRIPS", "continue", ()),
             ("Secretariat", "circulate", ("2031-06",)),
         ]
+
+
+def test_a_ministerial_declaration_without_an_enacting_formula_is_the_conferences() -> None:
+    for header in ("MINISTERIAL DECLARATION ON THE WTO RESPONSE TO THE PANDEMIC", "WT/MIN(22)/31"):
+        d = wtotext.parse(f"{header}\n\nAdopted on 17 June 2022\n\n1. We call upon Members to share information.\n")
+        assert d.issuer == MC
 
 
 def test_a_label_that_is_an_issuer_verb_is_no_paragraph() -> None:

@@ -33,6 +33,8 @@ from wtotext.nodes import (
 from wtotext.normalise import Normalised, RawFootnote, fold
 
 _SYMBOL = re.compile(SYMBOL)
+# "Ministerial Declaration on ...", "MINISTERIAL DECISION OF 19 DECEMBER 2015": the Conference's own
+_MINISTERIAL_TITLE = re.compile(r"ministerial\s+(?:decision|declaration)\b", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _ADOPTION = re.compile(
     r"\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+(?=\d{1,2}\s+[A-Za-z]+,?\s+\d{4})"
@@ -194,7 +196,10 @@ class _Builder:
             formula = re.sub(r"^(?:The|We,\s+the)\s+", "", fold(str(enacting)))
             formula = re.split(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", formula)[0]
             issuer = self.registry.resolve(formula) or formula
-        if issuer is None and any("MINISTERIAL CONFERENCE" in line.upper() for line in lines):
+        if issuer is None and (
+            any("MINISTERIAL CONFERENCE" in line.upper() or _MINISTERIAL_TITLE.match(line) for line in lines)
+            or any(symbol.startswith("WT/MIN(") for symbol in symbols)
+        ):
             issuer = "Ministerial Conference"
         return _Header(tuple(symbols), date, title, issuer, kind)
 

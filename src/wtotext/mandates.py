@@ -503,6 +503,10 @@ class _Reader:
                 pass  # a relative clause inside the subject: "A Member that adopts a measure"
             elif depth <= 0 and kind in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
                 break
+            elif depth <= 0 and kind == "MODAL" and (joint := self.joined_subject(m)) is not None:
+                # an earlier clause's modal: "X shall monitor it and the Secretariat shall report"
+                j = joint
+                break
             j -= 1
         start = self.subject_start(j + 1, m)
         first = self.toks[start]
@@ -523,6 +527,19 @@ class _Reader:
         if not subjects:
             return None
         return _unique(subjects), first.start
+
+    def joined_subject(self, m: int) -> int | None:
+        """The ``and`` that joins a new clause's subject to the clause before the modal at ``m``.
+
+        "... and the Secretariat [and the CTD] shall": the index of the first ``and`` of
+        the actors that stand right before ``m``, or ``None`` if none do.
+        """
+        k = m - 1
+        joint = None
+        while k > 0 and self.kind(k) == "ACTOR" and self.kind(k - 1) in ("AND", "OR"):
+            joint = k - 1
+            k -= 2
+        return joint
 
     def subject_start(self, start: int, m: int) -> int:
         """Where the subject of the predicate at ``m`` begins, given the nearest boundary.
@@ -645,7 +662,7 @@ class _Reader:
         participle = self.skip_adverbs(be + 1)
         if self.kind(participle) != "WORD" or not self.low(participle).endswith(("ed", "en", "ne", "wn", "ht", "pt")):
             return be + 1
-        k = participle + 1
+        k = self.skip_adverbs(participle + 1)  # "shall be reviewed annually by ..."
         if (self.low(k) in _w("particles") and self.kind(k + 1) in ("BY",)) or self.low(k) in ("up", "out"):
             k += 1
         if (self.kind(k) == "BY" or self.low(k) == "in") and self.kind(k + 1) == "ACTOR":
