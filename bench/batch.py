@@ -11,6 +11,11 @@ Used by ``bench/run.py`` (its ``batch`` rows); also runs alone:
   of 10,000 documents: the sum over the process tree (the parent and its workers,
   sampled from ``/proc`` every 20 ms) and the largest single process (its ``VmHWM``).
 
+Every process the suite starts runs as an installed wtotext would: with its bytecode
+cached (``PYTHONDONTWRITEBYTECODE`` is dropped from the environment, as pip compiles an
+installed package) and with a warm parser cache (``WTOTEXT_CACHE_DIR`` points at a folder
+of the run's own, filled once before anything is timed; see ``wtotext.parser``).
+
 Each run also records the CPU time of the process tree (``wait4``): CPU seconds over
 wall seconds shows how many cores a ``--jobs 2`` run actually had.
 
@@ -39,6 +44,22 @@ CORPUS = ROOT / "corpus"
 _SUMMARY = re.compile(r"(\d+) documents, (\d+) failed.*?, ([\d.]+) s,")
 _RSS = re.compile(rb"VmRSS:\s+(\d+) kB")
 _HWM = re.compile(rb"VmHWM:\s+(\d+) kB")
+
+
+_CACHE = tempfile.TemporaryDirectory(prefix="wtotext-bench-cache-")
+
+
+def child_env() -> dict[str, str]:
+    """The environment of every process the suite times: bytecode and parser caches as after installation."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["WTOTEXT_CACHE_DIR"] = _CACHE.name
+    return env
+
+
+def warm_caches() -> None:
+    """Write the bytecode and the parser cache that the timed processes will read."""
+    warm = "import wtotext, wtotext.cli, wtotext.parser as p; p.document_parser(); p.clause_scanner()"
+    subprocess.run([sys.executable, "-c", warm], check=True, cwd=ROOT, env=child_env())
 
 
 def _crlf(data: bytes, i: int) -> bytes:
@@ -137,7 +158,7 @@ def run_batch(folder: Path, out: Path, jobs: int, *, sample_memory: bool = False
     err_path = out.with_suffix(".stderr")
     with err_path.open("wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT, env=child_env())
         peak_tree_kb = peak_process_kb = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sample_memory else 0)
@@ -172,7 +193,11 @@ def run_batch(folder: Path, out: Path, jobs: int, *, sample_memory: bool = False
 def available() -> str | None:
     """None when ``wtotext batch`` exists, else why it cannot be measured."""
     done = subprocess.run(
-        [sys.executable, "-m", "wtotext.cli", "batch", "--help"], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "wtotext.cli", "batch", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=child_env(),
     )
     if done.returncode != 0:
         return "batch not available: `wtotext batch --help` fails: " + (done.stderr.strip().splitlines() or [""])[-1]
@@ -184,6 +209,7 @@ def measure(docs: int, memory: tuple[int, int], rounds: int) -> dict[str, Any]:
     why = available()
     if why is not None:
         return {"available": False, "reason": why}
+    warm_caches()
     result: dict[str, Any] = {"available": True, "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="wtotext-bench-") as tmp:
         dump = Path(tmp) / "speed"

@@ -364,10 +364,14 @@ print(json.dumps({"import_s": imported - start, "first_parse_s": time.perf_count
 
 def startup(mode: Mode) -> dict[str, Any]:
     """Import of wtotext plus the first parse of the seed, in fresh interpreters (the first run discarded)."""
+    batch_bench.warm_caches()
+    child_env = batch_bench.child_env()
     runs = []
     for _ in range(mode.startup_runs + (mode.name != "smoke")):
         begin = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", _STARTUP, str(SEED)], capture_output=True, text=True, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-c", _STARTUP, str(SEED)], capture_output=True, text=True, cwd=ROOT, env=child_env
+        )
         if done.returncode != 0:
             return {"error": (done.stderr.strip().splitlines() or ["?"])[-1][:200]}
         runs.append(json.loads(done.stdout) | {"process_s": time.perf_counter() - begin})
@@ -423,13 +427,16 @@ def _one_pathological(name: str, scale: float) -> None:
 
 def pathological(mode: Mode) -> dict[str, Any]:
     """Each pathological input at full and half size, each in its own process with a time limit."""
+    child_env = batch_bench.child_env()
     out: dict[str, Any] = {}
     for name in PATHOLOGICAL:
         sizes: dict[str, dict[str, Any]] = {}
         for label, scale in (("full", mode.pathological_scale), ("half", mode.pathological_scale / 2)):
             command = [sys.executable, __file__, "--one-pathological", name, str(scale)]
             try:
-                done = subprocess.run(command, capture_output=True, text=True, timeout=mode.pathological_timeout)
+                done = subprocess.run(
+                    command, capture_output=True, text=True, timeout=mode.pathological_timeout, env=child_env
+                )
             except subprocess.TimeoutExpired:
                 sizes[label] = {"seconds": mode.pathological_timeout, "outcome": "timeout"}
                 continue

@@ -3,15 +3,26 @@
 Both grammars are loaded from the installed package (``wtotext/grammars``), with the
 data-built terminals of :mod:`wtotext.lexicon` appended.  A parser is built the first
 time it is needed and reused until the body registry changes.
+
+Building the document parser (the grammar's analysis and LALR tables) costs more than
+loading it, and every batch worker and command-line run starts from nothing, so the
+parser for the shipped body registry is kept between processes in a cache file (Lark's
+``cache=``: it is rebuilt whenever the grammar text, Lark or Python changes).  The file
+lives in ``$WTOTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/wtotext``, else
+``~/.cache/wtotext``; ``WTOTEXT_CACHE_DIR=`` (empty) turns the cache off.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import lark
+from lark.load_grammar import load_grammar
 
 from wtotext.bodies import registry
 from wtotext.lexicon import lexicon, terminal_definitions
@@ -22,17 +33,45 @@ def _grammar_text(name: str) -> str:
     return resources.files("wtotext").joinpath(f"grammars/{name}.lark").read_text(encoding="utf-8")
 
 
+def _full_text(name: str) -> str:
+    """A grammar with the terminals the data files define."""
+    return _grammar_text(name) + "\n" + terminal_definitions(registry(), lexicon())
+
+
 @cache
 def _build(name: str, version: int) -> lark.Lark:
-    text = _grammar_text(name) + "\n" + terminal_definitions(registry(), lexicon())
+    # One cache file a grammar: Lark stores the hash of the grammar text in it and builds
+    # again (and rewrites the file) when the text differs, as it does for an edited registry.
+    cache_file = _cache_file(name)
+    caching: dict[str, object] = {}
+    if cache_file is not None:
+        # cache_grammar: a parser loaded from the cache keeps its grammar (hypothesis.extra.lark reads it)
+        caching = {"cache": str(cache_file), "cache_grammar": True}
     return lark.Lark(
-        text,
+        _full_text(name),
         parser="lalr",
         lexer="contextual",
         start="document" if name == "document" else "start",
         propagate_positions=False,
         maybe_placeholders=False,
+        **caching,
     )
+
+
+def _cache_file(name: str) -> Path | None:
+    """Where the parser of grammar ``name`` is cached, or None when there is no usable cache folder."""
+    folder = os.environ.get("WTOTEXT_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "wtotext")
+    if not folder:
+        return None
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    python = "".join(map(str, sys.version_info[:2]))
+    return Path(folder) / f"{name}-lark{lark.__version__}-py{python}.cache"
 
 
 def document_parser() -> lark.Lark:
@@ -56,10 +95,14 @@ def clause_scanner() -> re.Pattern[str]:
 
 @cache
 def _scanner(version: int) -> re.Pattern[str]:
-    grammar = _build("clause", version)
-    ignored = set(grammar.ignore_tokens)
+    # The grammar's terminals are all the scanner needs: compiling the grammar gives them
+    # without the LALR tables and lexers that building a parser adds.  (Lark's own loader,
+    # the one Lark() calls first; it has no type annotations.)
+    grammar, _ = load_grammar(_full_text("clause"), "clause.lark", None, False)  # type: ignore[no-untyped-call]
+    defined, _, ignore = grammar.compile(["start"], set())
+    ignored = set(ignore)
     terminals = sorted(
-        (t for t in grammar.terminals if t.name not in ignored),
+        (t for t in defined if t.name not in ignored),
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
     )
     alternatives: list[str] = []
