@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import lark
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wtotext
 from wtotext import parser
@@ -23,8 +27,10 @@ SEED = normalise((CORPUS / "seed-ecommerce-2011.txt").read_text(encoding="utf-8"
 def _built_again_afterwards() -> Iterator[None]:
     """Each test builds its own parsers; the rest of the suite gets new ones too."""
     parser._build.cache_clear()
+    parser._scanner.cache_clear()
     yield
     parser._build.cache_clear()
+    parser._scanner.cache_clear()
 
 
 def _document_parser(monkeypatch: pytest.MonkeyPatch, folder: str) -> lark.Lark:
@@ -84,3 +90,110 @@ def test_the_cache_never_serves_the_parser_of_another_registry(tmp_path: Path, m
     shipped = _document_parser(monkeypatch, str(tmp_path))
     assert shipped.source_path != "<deserialized>"  # the file held the edited registry's parser
     assert "OP_PROSE" not in {t.type for t in shipped.lex(text)}
+
+
+def _scanner(monkeypatch: pytest.MonkeyPatch, folder: str) -> tuple[str, dict[str, str]]:
+    """The clause scanner as a new process would get it, with ``WTOTEXT_CACHE_DIR=folder``."""
+    monkeypatch.setenv("WTOTEXT_CACHE_DIR", folder)
+    parser._scanner.cache_clear()
+    return parser.clause_scanner().pattern, parser.literal_kinds()
+
+
+def test_the_clause_scanner_is_kept_in_the_cache_and_read_back_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = _scanner(monkeypatch, str(tmp_path))
+    (cache_file,) = tmp_path.iterdir()
+    assert cache_file.name == f"clause-scanner-lark{lark.__version__}-py{PYTHON}.json"
+    stored = json.loads(cache_file.read_text(encoding="utf-8"))
+    stored["pattern"] = stored["pattern"].replace("(?P<WORD>", "(?P<WORD>x?")
+    cache_file.write_text(json.dumps(stored), encoding="utf-8")
+    assert _scanner(monkeypatch, str(tmp_path))[0] == stored["pattern"]  # read, not worked out again
+    assert _scanner(monkeypatch, "") == built
+
+
+@pytest.mark.parametrize("damage", ["", "{", "[1, 2]", '{"grammar": "0", "pattern": "x", "kinds": {}}'])
+def test_a_damaged_or_stale_scanner_cache_is_worked_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    built = _scanner(monkeypatch, "")
+    (tmp_path / f"clause-scanner-lark{lark.__version__}-py{PYTHON}.json").write_text(damage, encoding="utf-8")
+    assert _scanner(monkeypatch, str(tmp_path)) == built
+    assert _scanner(monkeypatch, str(tmp_path)) == built  # and written again
+
+
+def test_an_edited_registry_gets_a_scanner_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = _scanner(monkeypatch, str(tmp_path))
+    reg = wtotext.registry()
+    reg.add("Committee on Rules of Origin", aliases=["CRO"])
+    try:
+        edited = _scanner(monkeypatch, str(tmp_path))
+        assert re.compile(edited[0]).match("the CRO shall")[0] == "the CRO"  # one ACTOR
+        assert re.compile(shipped[0]).match("the CRO shall")[0] == "the"
+    finally:
+        reg.remove("Committee on Rules of Origin")
+    assert _scanner(monkeypatch, str(tmp_path)) == shipped
+
+
+# --------------------------------------------------------------------------- the clause scanner's lookahead
+
+
+def _terminals() -> list[tuple[str, str]]:
+    grammar = parser.clause_parser()
+    return [(t.name, t.pattern.to_regexp()) for t in grammar.terminals if t.name not in grammar.ignore_tokens]
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_every_match_of_a_terminal_passes_the_lookahead_built_from_its_regex(data: st.DataObject) -> None:
+    name, regexp = data.draw(st.sampled_from(_terminals()), label="terminal")
+    text = data.draw(st.from_regex(regexp, fullmatch=True), label="match")
+    lookahead = parser._beginnings([regexp])
+    assert lookahead is None or re.match(lookahead, text), (name, lookahead)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "passes", "skips"),
+    [
+        ([r"\bthe\s+end\s+of\s+\d{4}", r"\d{1,2}\s+May"], ["the end", "the\tstart", "31 May", "7"], ["then", "notify"]),
+        (
+            [r"(?:[Tt]he\s+)?Council\b", r"(?=[A-Z])[A-Z]\w*\s+on"],
+            ["the Council", "The", "Committee"],
+            ["council", "of"],
+        ),
+        ([r"\b(?:shall|may)(?:\s+not)?\b", r"(?i:in\s+order)"], ["shall", "mayor", "in order", "xyz"], []),
+    ],
+)
+def test_the_lookahead_lets_through_what_the_patterns_can_begin_with(
+    patterns: list[str], passes: list[str], skips: list[str]
+) -> None:
+    lookahead = parser._beginnings(patterns)
+    if lookahead is None:  # a case-blind pattern can begin anywhere: no lookahead at all
+        assert any("(?i" in p for p in patterns)
+        return
+    assert all(re.match(lookahead, text) for text in passes)
+    assert not any(re.match(lookahead, text) for text in skips)
+
+
+def test_the_scanner_sends_a_plain_word_past_the_multiword_terminals() -> None:
+    pattern = parser.clause_scanner().pattern
+    assert pattern.startswith(r"\s*(?:(?=")
+    lookahead = _group_at(pattern, len(r"\s*(?:"))
+    for word in ("notify", "examine", "trade", "consider"):
+        assert not re.match(lookahead, word), word
+    for start in ("the end of 2018", "31 March 1999", "shall not", "Members", "in order to", "G/AG/5"):
+        assert re.match(lookahead, start), start
+
+
+def _group_at(pattern: str, start: int) -> str:
+    """The parenthesised group of ``pattern`` that opens at ``start``."""
+    depth, i = 0, start
+    while True:
+        skip = re.match(r"\\.|\[(?:\\.|[^\]\\])*\]", pattern[i:])  # an escape or a class
+        if skip:
+            i += skip.end()
+            continue
+        depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+        i += 1
+        if depth == 0:
+            return pattern[start:i]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -116,17 +116,28 @@ def alternation(words: Iterable[str], *, flexible_space: bool = True, either_cas
     >>> alternation(["on", "of", "or the"])
     '(?:o(?:f|n|r\\s+the))'
     """
-    trie: _Trie = {}
+    spelled: list[list[str]] = []
     for word in set(words):
         variants = {word}
         if either_case_first and word[:1].isalpha():
             variants = {word[0].upper() + word[1:], word[0].lower() + word[1:]}
         for variant in variants:
-            node = trie
-            for char in variant:
-                atom = r"\s+" if char == " " and flexible_space else re.escape(char)
-                node = node.setdefault(atom, {})
-            node[""] = {}  # a word ends here
+            spelled.append([r"\s+" if char == " " and flexible_space else re.escape(char) for char in variant])
+    return atom_trie(spelled)
+
+
+def atom_trie(sequences: Iterable[Sequence[str]]) -> str:
+    r"""A regex matching any of ``sequences`` of regex atoms, the longest that fits first, as a trie.
+
+    >>> atom_trie([["a", r"\d"], ["a", "b"], ["a"]])
+    '(?:a(?:\\d|b)?)'
+    """
+    trie: _Trie = {}
+    for atoms in sequences:
+        node = trie
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a sequence ends here
     return "(?:" + _trie_pattern(trie) + ")"
 
 

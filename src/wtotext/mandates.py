@@ -34,7 +34,7 @@ from wtotext.lemmas import is_verb, lemma
 from wtotext.lexicon import Lexicon, lexicon
 from wtotext.nodes import Actor, Deadline, Diagnostic, Mandate, Modality, Span
 from wtotext.normalise import fold
-from wtotext.parser import clause_scanner, keyword_kinds
+from wtotext.parser import clause_scanner, literal_kinds
 
 
 def _w(name: str) -> frozenset[str]:
@@ -112,7 +112,7 @@ class Frame:
 
 def tokenize(text: str, base: int) -> list[Tok]:
     """The clause vocabulary's reading of ``text`` (offsets shifted by ``base``)."""
-    keywords = keyword_kinds()
+    literals = literal_kinds()
     new = tuple.__new__  # a Tok without NamedTuple's Python-level __new__: a third faster
     out: list[Tok] = []
     append = out.append
@@ -121,8 +121,8 @@ def tokenize(text: str, base: int) -> list[Tok]:
         value = match[kind]
         end = base + match.end()  # the terminal's group ends the match (only spaces precede it)
         iso: tuple[str, ...] = ()
-        if kind == "KEYWORD":
-            kind = keywords[value]
+        if kind == "KEYWORD" or kind == "CHAR":
+            kind = literals[value]
         elif kind.startswith("DATE_"):
             iso = dates.read(kind, value)
             kind = "DATE"

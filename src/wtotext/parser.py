@@ -14,18 +14,23 @@ lives in ``$WTOTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/wtotext``, else
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from re import _constants as sre  # the stdlib's regex parser, as Lark uses it to size terminals
+from re import _parser as sre_parse
+from typing import Any
 
 import lark
 from lark.load_grammar import load_grammar
 
 from wtotext.bodies import registry
-from wtotext.lexicon import lexicon, terminal_definitions
+from wtotext.lexicon import atom_trie, lexicon, terminal_definitions
 
 
 @cache
@@ -35,14 +40,21 @@ def _grammar_text(name: str) -> str:
 
 def _full_text(name: str) -> str:
     """A grammar with the terminals the data files define."""
-    return _grammar_text(name) + "\n" + terminal_definitions(registry(), lexicon())
+    return _grammar_text(name) + "\n" + _terminals(registry().version)
+
+
+@cache
+def _terminals(version: int) -> str:
+    return terminal_definitions(registry(), lexicon())
 
 
 @cache
 def _build(name: str, version: int) -> lark.Lark:
-    # One cache file a grammar: Lark stores the hash of the grammar text in it and builds
-    # again (and rewrites the file) when the text differs, as it does for an edited registry.
-    cache_file = _cache_file(name)
+    # The document parser runs on every parse; the clause parser only in the tests and
+    # strategies (the scanner reads the clause grammar's terminals).  One cache file: Lark
+    # stores the hash of the grammar text in it and builds again (and rewrites the file)
+    # when the text differs, as it does for an edited registry.
+    cache_file = _cache_file(name) if name == "document" else None
     caching: dict[str, object] = {}
     if cache_file is not None:
         # cache_grammar: a parser loaded from the cache keeps its grammar (hypothesis.extra.lark reads it)
@@ -58,8 +70,8 @@ def _build(name: str, version: int) -> lark.Lark:
     )
 
 
-def _cache_file(name: str) -> Path | None:
-    """Where the parser of grammar ``name`` is cached, or None when there is no usable cache folder."""
+def _cache_file(name: str, *, suffix: str = ".cache") -> Path | None:
+    """Where ``name`` is cached (by Python and Lark version), or None when there is no usable cache folder."""
     folder = os.environ.get("WTOTEXT_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -71,7 +83,26 @@ def _cache_file(name: str) -> Path | None:
     except OSError:
         return None
     python = "".join(map(str, sys.version_info[:2]))
-    return Path(folder) / f"{name}-lark{lark.__version__}-py{python}.cache"
+    return Path(folder) / f"{name}-lark{lark.__version__}-py{python}{suffix}"
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    """A JSON object from a cache file; None when it is missing or damaged (it is then written again)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write a cache file whole or not at all (another process may be reading it), or skip it if it can't be."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
 
 
 def document_parser() -> lark.Lark:
@@ -89,46 +120,83 @@ def clause_scanner() -> re.Pattern[str]:
 
     The alternatives are in the order Lark's own lexer tries them (priority, then
     width), so ``clause_scanner`` and ``clause_parser().lex`` agree token for token.
+    Two things make it cheaper than trying every terminal at every word, without
+    changing what it matches:
+
+    * consecutive terminals that are plain words (``TO``, ``AND``, ``BE`` ...) are one
+      group, ``KEYWORD``, and consecutive ones that are single characters (``COMMA``,
+      ``LPAR`` ...) another, ``CHAR``: :func:`literal_kinds` says which terminal a word
+      or character of those groups is;
+    * the terminals tried before them (dates, actors, modals, directives ...: the
+      multi-word ones, first by priority) sit behind one lookahead, the ways they can
+      begin (read from their regular expressions), so that most words skip them with
+      one test.
     """
     return _scanner(registry().version)
 
 
 @cache
 def _scanner(version: int) -> re.Pattern[str]:
+    # Working the pattern out reads the whole grammar and every terminal's regex; it is
+    # kept in the cache folder beside the document parser, under the grammar text's hash.
+    text = _full_text("clause")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    cache_file = _cache_file("clause-scanner", suffix=".json")
+    stored = _read_json(cache_file) if cache_file is not None else None
+    if stored is not None and stored.get("grammar") == digest:
+        pattern, kinds = stored["pattern"], stored["kinds"]
+    else:
+        pattern, kinds = _scanner_pattern(text)
+        if cache_file is not None:
+            _write_json(cache_file, {"grammar": digest, "pattern": pattern, "kinds": kinds})
+    _LITERAL_KIND[version] = kinds
+    return re.compile(pattern)
+
+
+def _scanner_pattern(grammar_text: str) -> tuple[str, dict[str, str]]:
+    """The scanner's regex for a clause grammar, and the terminal of each literal its merged groups match."""
     # The grammar's terminals are all the scanner needs: compiling the grammar gives them
     # without the LALR tables and lexers that building a parser adds.  (Lark's own loader,
     # the one Lark() calls first; it has no type annotations.)
-    grammar, _ = load_grammar(_full_text("clause"), "clause.lark", None, False)  # type: ignore[no-untyped-call]
+    grammar, _ = load_grammar(grammar_text, "clause.lark", None, False)  # type: ignore[no-untyped-call]
     defined, _, ignore = grammar.compile(["start"], set())
     ignored = set(ignore)
     terminals = sorted(
         (t for t in defined if t.name not in ignored),
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
     )
-    alternatives: list[str] = []
-    keywords: dict[str, str] = {}
+    alternatives: list[tuple[str, str]] = []  # (group, regex) in the order they are tried
+    merged: dict[str, dict[str, str]] = {"KEYWORD": {}, "CHAR": {}}  # group -> literal -> terminal
     for t in terminals:
-        words = _literal_words(t.pattern.to_regexp())
-        if words is None:
-            alternatives.append(f"(?P<{t.name}>{t.pattern.to_regexp()})")
+        regexp = t.pattern.to_regexp()
+        literals = {"KEYWORD": _literal_words(regexp), "CHAR": _literal_chars(regexp)}
+        group = next((g for g, found in literals.items() if found is not None), None)
+        # a terminal joins its group only next to the group's others: merging across
+        # another terminal would change which one is tried first
+        if group is None or (merged[group] and alternatives[-1][0] != group):
+            alternatives.append((t.name, regexp))
             continue
-        if not keywords:
-            alternatives.append("(?P<KEYWORD>{keywords})")
-        keywords.update(dict.fromkeys(words, t.name))
-    _KEYWORD_KIND[version] = keywords
-    pattern = "|".join(alternatives).replace("{keywords}", _word_alternation(keywords))
-    return re.compile(rf"\s*(?:{pattern})")
+        if not merged[group]:
+            alternatives.append((group, ""))
+        merged[group].update(dict.fromkeys(literals[group] or (), t.name))
+    groups = [f"(?P<{group}>{regexp or _literal_alternation(group, merged[group])})" for group, regexp in alternatives]
+    # the terminals before the first merged group, behind a lookahead of how they begin
+    lead = next(i for i, (group, _) in enumerate(alternatives) if group in merged)
+    guard = _beginnings([regexp for _, regexp in alternatives[:lead]]) if lead > 1 else None
+    if guard is not None:
+        groups[:lead] = [f"(?={guard})(?:{'|'.join(groups[:lead])})"]
+    return rf"\s*(?:{'|'.join(groups)})", merged["KEYWORD"] | merged["CHAR"]
 
 
-#: For each scanner, the terminal each keyword belongs to (the scanner matches all
-#: one-word terminals of the same priority as one group: fewer alternatives to try).
-_KEYWORD_KIND: dict[int, dict[str, str]] = {}
+#: For each scanner, the terminal of each word of its ``KEYWORD`` group and each
+#: character of its ``CHAR`` group.
+_LITERAL_KIND: dict[int, dict[str, str]] = {}
 
 
-def keyword_kinds() -> dict[str, str]:
-    """The terminal name of each word the scanner reports as ``KEYWORD``."""
+def literal_kinds() -> dict[str, str]:
+    """The terminal name of each word the scanner reports as ``KEYWORD`` and character it reports as ``CHAR``."""
     clause_scanner()
-    return _KEYWORD_KIND[registry().version]
+    return _LITERAL_KIND[registry().version]
 
 
 def _literal_words(pattern: str) -> list[str] | None:
@@ -145,8 +213,125 @@ def _literal_words(pattern: str) -> list[str] | None:
     return words
 
 
-def _word_alternation(words: dict[str, str]) -> str:
-    return r"\b(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")\b"
+def _literal_chars(pattern: str) -> list[str] | None:
+    """The characters of a terminal that is one character or a set of them (``,`` ``["\u201c]``), else None."""
+    parsed = list(sre_parse.parse(pattern))
+    if len(parsed) != 1:
+        return None
+    op, arg = parsed[0]
+    if op is sre.LITERAL:
+        return [chr(arg)]
+    if op is sre.IN and all(item is sre.LITERAL for item, _ in arg):
+        return [chr(code) for _, code in arg]
+    return None
+
+
+def _literal_alternation(group: str, literals: dict[str, str]) -> str:
+    if group == "CHAR":
+        return "[" + "".join(re.escape(char) for char in sorted(literals)) + "]"
+    return r"\b(?:" + "|".join(sorted(literals, key=lambda w: (-len(w), w))) + r")\b"
+
+
+# --------------------------------------------------------------------------- how a regex can begin
+#
+# The scanner's lookahead is built from what each leading terminal's regular expression
+# can match first: a literal prefix ("the", "shall") or a class of characters ("[A-Z]",
+# "\d").  The walk over the parsed expression (the stdlib's own parser, as Lark's
+# width computation uses it) only ever widens: a zero-width test (\b, a lookaround) is
+# skipped, anything it does not follow ends the prefix there, so every match of the
+# terminal starts with one of the beginnings found.
+
+_MAX_BEGINNINGS = 5_000
+_WORDLIKE = re.compile(r"\w|\\[-']")
+
+
+def _beginnings(patterns: list[str]) -> str | None:
+    """A regex that matches wherever one of ``patterns`` can match (at the same place), or None."""
+    found: set[tuple[str, ...]] = set()
+    for pattern in patterns:
+        try:
+            paths = _walk(list(sre_parse.parse(pattern)), {()})
+        except _TooMany:
+            return None
+        found |= {_first_word(path) for path in paths}
+    if () in found:
+        return None  # some terminal can begin anywhere: no test would skip anything
+    # a lookahead needs only the shortest: "Board" says all that "Board(" does
+    shortest = {path for path in found if not any(path[:n] in found for n in range(1, len(path)))}
+    return atom_trie(shortest)
+
+
+class _TooMany(Exception):
+    pass
+
+
+_Path = tuple[str, ...]  # regex atoms, each matching one character
+
+
+def _walk(items: list[tuple[Any, Any]], paths: set[_Path]) -> set[_Path]:
+    """The beginnings of ``items`` matched after each of ``paths``."""
+    for k, (op, arg) in enumerate(items):
+        rest = items[k + 1 :]
+        if op is sre.LITERAL:
+            paths = {(*path, re.escape(chr(arg))) for path in paths}
+        elif op is sre.IN and all(item is sre.LITERAL for item, _ in arg) and len(arg) <= 4:
+            paths = {(*path, re.escape(chr(code))) for path in paths for _, code in arg}
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        elif op is sre.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            return _walk(list(arg[3]) + rest, paths)
+        elif op is sre.BRANCH:
+            return set().union(*(_walk(list(branch) + rest, paths) for branch in arg[1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            once = _walk(list(arg[2]), paths)
+            return (once | _walk(rest, paths)) if arg[0] == 0 else once  # min 0: it may be skipped
+        else:  # one character of a class ends the beginning; anything else ends it before
+            char = _one_char(op, arg)
+            return {(*path, char) for path in paths} if char else paths
+        if len(paths) > _MAX_BEGINNINGS:
+            raise _TooMany
+    return paths
+
+
+def _one_char(op: Any, arg: Any) -> str | None:
+    """The regex of an item that matches one character of a class, else None."""
+    if op is sre.NOT_LITERAL:
+        return "[^" + re.escape(chr(arg)) + "]"
+    if op is sre.CATEGORY:
+        return _CATEGORIES.get(arg)
+    if op is not sre.IN:
+        return None
+    parts = []
+    for item, value in arg:
+        if item is sre.NEGATE:
+            parts.append("^")
+        elif item is sre.LITERAL:
+            parts.append(re.escape(chr(value)))
+        elif item is sre.RANGE:
+            parts.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+        elif item is sre.CATEGORY and value in _CATEGORIES:
+            parts.append(_CATEGORIES[value])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _first_word(path: _Path) -> _Path:
+    """A path cut after its first word and the atom after it (a shorter beginning is a wider test)."""
+    for i, atom in enumerate(path):
+        if not _WORDLIKE.fullmatch(atom):
+            return path[: i + 1]
+    return path
 
 
 def parse_document(text: str) -> lark.Tree[lark.Token]:
