@@ -42,7 +42,9 @@ from wtotext.nodes import Span
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
 # A run of white space and invisible characters: one space if it holds white space, else nothing.
 _BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + _INVISIBLE
-_GAP = re.compile(f"[{_BLANK}]+")
+# The runs that need folding: all but a lone plain space, which stays as it is (a line has
+# one between every two words, and looking at each would cost more than the folding).
+_GAP = re.compile(f"[{_BLANK}]{{2,}}|[{_BLANK.replace(' ', '')}]")
 _DROP = str.maketrans("", "", _INVISIBLE)
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
@@ -178,7 +180,10 @@ class Normalised:
 
 def fold(text: str) -> str:
     """Whitespace folded to single spaces, soft hyphens and zero-width characters dropped."""
-    if not text.isascii() and _has_invisible(text):
+    if text.isprintable():  # no white space but the plain space, no invisible character
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text  # nothing to fold: the builder folds mostly clean text, which is so
+    elif not text.isascii() and _has_invisible(text):
         text = text.translate(_DROP)
     return " ".join(text.split())
 
@@ -577,8 +582,6 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
             # a printable line has only plain spaces, and nothing to fold without two in a row
             if not printable or text.find("  ", lead, end) != -1:
                 for gap in _GAP.finditer(text, lead, end):
-                    if gap.group() == " ":
-                        continue
                     block.append(text[pos : gap.start()])
                     where.append(base + pos)
                     space = next((i for i, c in enumerate(gap.group()) if c not in _INVISIBLE), None)
