@@ -78,11 +78,8 @@ class RawFootnote:
 Line = tuple[str, int, int]
 
 
-@attrs.define
-class _Piece:
-    """Source characters headed for one clean block."""
-
-    lines: list[Line] = attrs.field(factory=list)
+# The source lines headed for one clean block.  A plain list: a document makes a few dozen.
+_Piece = list[Line]
 
 
 class OffsetMap:
@@ -258,6 +255,9 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
         written, start, line_page = line
         if line_page > page:
             page = line_page
+        if not written:  # a blank line (a third of all) is neither furniture nor text
+            kept.append(line if page == line_page else (written, start, page))
+            continue
         text = written
         if not text.isascii() and _has_invisible(text):  # invisible characters do not hide furniture
             text = text.translate(_DROP)
@@ -397,6 +397,9 @@ def split_columns(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text, start, page = line
+        if "    " not in text and text.isprintable():
+            out.append(line)  # most lines: no four spaces in a row, no other white space
+            continue
         if not _may_have_gap(text) or _MARKER.match(text) or not _COLUMN_GAP.search(text):
             out.append(line)
             continue
@@ -536,17 +539,17 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
             prev_text = prev.rstrip()
             if not wrapped:
                 if len(prev_text.strip()) >= 50 and _cut_short(prev_text, text):
-                    current.lines.append(line)  # a long line cut short of its sentence's end
+                    current.append(line)  # a long line cut short of its sentence's end
                     prev = text
                     continue
             else:
                 full = len(prev_text) + 1 + len(_first_word(text)) > width - 3  # the next word did not fit
                 fits = full or len(prev_text) > 0.6 * width
                 if fits and (not after_gap or (new_page and _goes_on_over_page(prev_text, text, full))):
-                    current.lines.append(line)
+                    current.append(line)
                     prev = text
                     continue
-        current = _Piece([line])
+        current = [line]
         pieces.append(current)
         prev = text
     return pieces
@@ -567,7 +570,7 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
         block: list[str] = []
         where: list[int] = []
         soft_end = False
-        for text, base, _ in piece.lines:
+        for text, base, _ in piece:
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             printable = text.isprintable()
