@@ -138,19 +138,22 @@ def paragraph_mandates(
 ) -> tuple[list[Mandate], Frame | None]:
     """The mandates of one operative paragraph (or sub-item) and the frame it opens, if any."""
     toks = tokenize(text, base)
-    _note_mentions(toks, ctx)
+    # The kinds as a list of their own: every step below looks at them, often many times.
+    kinds = [tok.kind for tok in toks]
+    _note_mentions(toks, kinds, ctx)
     found: list[_Found] = []
     opened: Frame | None = None
-    for sentence in _sentences(toks):
-        reader = _Reader(sentence, ctx, frame)
+    for start, stop in _sentences(kinds):
+        sentence, sentence_kinds = toks[start:stop], kinds[start:stop]
+        reader = _Reader(sentence, sentence_kinds, ctx, frame)
         reader.read()
         if reader.found:
-            _assign_deadlines(reader.found, sentence)
+            _assign_deadlines(reader.found, sentence, sentence_kinds)
             found.extend(reader.found)
         elif found:
             # A sentence with no conduct of its own ("If MC13 is delayed beyond 31 March
             # 2024, the moratorium will expire ...") qualifies the conduct before it.
-            found[-1].deadlines.extend(_dated(t, i, sentence) for i, t in _deadlines(sentence))
+            found[-1].deadlines.extend(_dated(t, i, sentence) for i, t in _deadlines(sentence, sentence_kinds))
         opened = reader.opened or opened
     mandates = [_to_mandate(f, ctx) for f in _dedupe(found)]
     for m in mandates:
@@ -162,14 +165,15 @@ def paragraph_mandates(
     return mandates, opened
 
 
-def _sentences(toks: list[Tok]) -> Iterator[list[Tok]]:
+def _sentences(kinds: list[str]) -> Iterator[tuple[int, int]]:
+    """The ``(start, stop)`` token ranges of a paragraph's sentences, each with its full stop."""
     start = 0
-    for i, tok in enumerate(toks):
-        if tok.kind == "STOP":
-            yield toks[start : i + 1]
+    for i, kind in enumerate(kinds):
+        if kind == "STOP":
+            yield start, i + 1
             start = i + 1
-    if start < len(toks):
-        yield toks[start:]
+    if start < len(kinds):
+        yield start, len(kinds)
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
@@ -214,15 +218,18 @@ def _resolved(tok: Tok, ctx: Context) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- actors
 
 
-def _note_mentions(toks: Sequence[Tok], ctx: Context) -> None:
+def _note_mentions(toks: Sequence[Tok], kinds: Sequence[str], ctx: Context) -> None:
     """Resolve every actor phrase in text order, so that pronouns and short names find antecedents.
 
     Also records indefinite antecedents: after "a work programme, to be undertaken in the
     Committee on Agriculture", "the work programme" is that Committee.
     """
-    for i, tok in enumerate(toks):
-        if tok.kind != "ACTOR":
+    if "ACTOR" not in kinds:
+        return
+    for i, kind in enumerate(kinds):
+        if kind != "ACTOR":
             continue
+        tok = toks[i]
         if tok.low.split()[0] in ("a", "an"):
             j = i + 1
             if j < len(toks) and toks[j].kind == "COMMA":
@@ -301,12 +308,20 @@ def _latest(ctx: Context, start: int, accept: Callable[[str], bool]) -> tuple[st
 
 # --------------------------------------------------------------------------- the reader
 
+# The token kinds at which :meth:`_Reader.read` may find a clause that assigns conduct.
+_CLAUSE_MARKS = frozenset(("MODAL", "WE", "BE", "THAT", "ACTOR", "DIRECTIVE"))
+# The token kinds that :meth:`_Reader.phrase_end` looks at; it walks past all others.
+_PHRASE_MARKS = frozenset(
+    ("LPAR", "RPAR", "STOP", "SEMI", "COLON", "REL", "THAT", "COMMA", "MODAL", "AND", "OR", "PURPOSE", "THROUGH", "TO")
+)
+
 
 class _Reader:
     """Reads one sentence and collects its mandates."""
 
-    def __init__(self, toks: list[Tok], ctx: Context, frame: Frame | None) -> None:
+    def __init__(self, toks: list[Tok], kinds: list[str], ctx: Context, frame: Frame | None) -> None:
         self.toks = toks
+        self.kinds = kinds  # the tokens' kinds: the hot loops index these directly
         self.ctx = ctx
         self.frame = frame
         self.found: list[_Found] = []
@@ -315,16 +330,21 @@ class _Reader:
 
     # -- helpers ------------------------------------------------------------------
     def kind(self, i: int) -> str:
-        return self.toks[i].kind if 0 <= i < len(self.toks) else "END"
+        return self.kinds[i] if 0 <= i < len(self.kinds) else "END"
 
     def low(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < len(self.toks) else ""
 
     def is_adverb(self, i: int) -> bool:
-        return self.kind(i) == "WORD" and _is_adverb_word(self.low(i))
+        return self.kind(i) == "WORD" and _is_adverb_word(self.toks[i].low)
 
     def skip_adverbs(self, i: int) -> int:
-        while self.is_adverb(i) or (self.kind(i) == "NOT" and self.kind(i + 1) != "END"):
+        kinds, toks = self.kinds, self.toks
+        n = len(kinds)
+        while 0 <= i < n:
+            kind = kinds[i]
+            if not ((kind == "WORD" and _is_adverb_word(toks[i].low)) or (kind == "NOT" and i + 1 < n)):
+                break
             i += 1
         return i
 
@@ -343,8 +363,9 @@ class _Reader:
     def closing_comma(self, i: int, *, across_modal: bool = False) -> int | None:
         """The comma that closes a parenthetical opened by the comma at ``i``."""
         depth = 0
-        for j in range(i + 1, min(len(self.toks), i + 25)):
-            kind = self.kind(j)
+        kinds = self.kinds
+        for j in range(i + 1, min(len(kinds), i + 25)):
+            kind = kinds[j]
             if kind == "LPAR":
                 depth += 1
             elif kind == "RPAR":
@@ -392,9 +413,12 @@ class _Reader:
             elif lemma(self.low(verb)) in self.ctx.lex.catenatives and self.is_infinitive(verb + 1):
                 issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)
                 i = self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=toks[0].start)
-        while i < len(toks):
-            kind = toks[i].kind
-            if kind == "MODAL" and not self.in_relative(i):
+        kinds = self.kinds
+        while i < len(kinds):
+            kind = kinds[i]
+            if kind not in _CLAUSE_MARKS:
+                i += 1  # most tokens are words, and no word starts a clause
+            elif kind == "MODAL" and not self.in_relative(i):
                 i = self.modal_clause(i)
             elif kind == "WE" and self.kind(self.skip_adverbs(i + 1)) in ("WORD", "DIRECTIVE"):
                 i = self.we_clause(i)
@@ -411,8 +435,9 @@ class _Reader:
 
     def in_relative(self, i: int) -> bool:
         """Is position ``i`` inside a relative clause ("reports that may be submitted by ...")?"""
+        kinds = self.kinds
         for j in range(i - 1, -1, -1):
-            kind = self.kind(j)
+            kind = kinds[j]
             if kind in ("COMMA", "SEMI", "COLON"):
                 return kind == "COMMA" and self.kind(j + 1) == "REL"
             if kind == "REL" or (kind == "THAT" and not self.is_complementiser(j)):
@@ -427,7 +452,7 @@ class _Reader:
         """Did the relative clause opened at ``rel`` get its own finite verb before ``i``?"""
         between = range(rel + 1, i)
         if self.kind(i - 1) in ("AND", "OR"):  # "that Members have made and will make"
-            return any(self.kind(j) == "MODAL" for j in between)
+            return "MODAL" in self.kinds[rel + 1 : i]
         return any(self.is_finite(j) for j in between)
 
     def is_finite(self, j: int) -> bool:
@@ -458,8 +483,9 @@ class _Reader:
         The issuer speaks as "we" ("we ... and direct it to") or, its subject left out, in
         a sentence that opens on its verb ("Takes note of the report and requests ...").
         """
+        kinds = self.kinds
         for j in range(i - 1, -1, -1):
-            kind = self.kind(j)
+            kind = kinds[j]
             if kind == "WE":
                 return True
             if kind in ("MODAL", "SEMI"):
@@ -488,8 +514,9 @@ class _Reader:
         """The subject actors of a predicate at ``m`` and where the subject starts."""
         j = m - 1
         depth = 0
+        kinds = self.kinds
         while j >= 0:
-            kind = self.kind(j)
+            kind = kinds[j]
             if kind == "RPAR":
                 depth += 1
             elif kind == "LPAR":
@@ -853,10 +880,13 @@ class _Reader:
         """Where the verb phrase that continues at ``i`` ends (a token index, exclusive)."""
         depth = 0
         relative = embedded = False
-        n = len(self.toks)
+        kinds = self.kinds
+        n = len(kinds)
         begin = i
-        while i < n:
-            kind = self.kind(i)
+        for i in range(begin, n):
+            kind = kinds[i]
+            if kind not in _PHRASE_MARKS:
+                continue  # most tokens are words, and no word ends a phrase
             if kind == "LPAR":
                 depth += 1
             elif kind == "RPAR":
@@ -892,7 +922,6 @@ class _Reader:
                         return i
                     if kind == "TO" and self.is_infinitive(i) and not self.after_participle(i):
                         return i
-            i += 1
         return n
 
     def subject_boundary(self, begin: int, m: int) -> int:
@@ -984,8 +1013,9 @@ class _Reader:
         """A ", to V" or ", V" series is a list of mandates only if it ends with ", and (to) V"."""
         k = i + 1
         depth = 0
-        while k < len(self.toks):
-            kind = self.kind(k)
+        kinds = self.kinds
+        while k < len(kinds):
+            kind = kinds[k]
             if kind in ("STOP", "SEMI", "PURPOSE"):
                 return False
             if kind == "LPAR":
@@ -1006,10 +1036,11 @@ class _Reader:
         kind = self.kind(i)
         if kind in ("PURPOSE", "TO") or (kind == "COMMA" and self.is_infinitive(i + 1)):
             k = i + 1
-            while k < len(self.toks) and self.kind(k) not in ("STOP", "SEMI"):
-                if self.kind(k) == "MODAL" and not self.in_relative(k):
+            kinds = self.kinds
+            while k < len(kinds) and kinds[k] not in ("STOP", "SEMI"):
+                if kinds[k] == "MODAL" and not self.in_relative(k):
                     return k - 1 if self.kind(k - 1) in ("AND",) else k
-                if self.kind(k) == "WE":
+                if kinds[k] == "WE":
                     return k
                 k += 1
             return k
@@ -1050,11 +1081,13 @@ def _dated(tok: Tok, i: int, sentence: Sequence[Tok]) -> Tok:
     return tok._replace(iso=(tok.text,)) if tok.kind == "YEAR" else tok
 
 
-def _deadlines(sentence: Sequence[Tok]) -> Iterator[tuple[int, Tok]]:
+def _deadlines(sentence: Sequence[Tok], kinds: Sequence[str]) -> Iterator[tuple[int, Tok]]:
     """The dates and years of a sentence that set a limit, with their indexes."""
-    for i, tok in enumerate(sentence):
-        if tok.kind in ("DATE", "YEAR") and _is_deadline(sentence, i):
-            yield i, tok
+    if "DATE" not in kinds and "YEAR" not in kinds:
+        return  # most sentences have none
+    for i, kind in enumerate(kinds):
+        if kind in ("DATE", "YEAR") and _is_deadline(sentence, i):
+            yield i, sentence[i]
 
 
 def _is_deadline(sentence: Sequence[Tok], i: int) -> bool:
@@ -1074,10 +1107,13 @@ def _is_deadline(sentence: Sequence[Tok], i: int) -> bool:
     return False
 
 
-def _assign_deadlines(found: list[_Found], sentence: Sequence[Tok]) -> None:
+def _assign_deadlines(found: list[_Found], sentence: Sequence[Tok], kinds: Sequence[str]) -> None:
     """Each date goes to the mandate whose stretch of the sentence holds it."""
+    dated = list(_deadlines(sentence, kinds))
+    if not dated:
+        return
     ordered = sorted(found, key=lambda f: f.region)
-    for i, tok in _deadlines(sentence):
+    for i, tok in dated:
         owner = ordered[0]
         for f in ordered:
             if f.region <= i:

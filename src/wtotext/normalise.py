@@ -42,7 +42,9 @@ from wtotext.nodes import Span
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
 # A run of white space and invisible characters: one space if it holds white space, else nothing.
 _BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + _INVISIBLE
-_GAP = re.compile(f"[{_BLANK}]+")
+# The runs that need folding: all but a lone plain space, which stays as it is (a line has
+# one between every two words, and looking at each would cost more than the folding).
+_GAP = re.compile(f"[{_BLANK}]{{2,}}|[{_BLANK.replace(' ', '')}]")
 _DROP = str.maketrans("", "", _INVISIBLE)
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
@@ -76,11 +78,8 @@ class RawFootnote:
 Line = tuple[str, int, int]
 
 
-@attrs.define
-class _Piece:
-    """Source characters headed for one clean block."""
-
-    lines: list[Line] = attrs.field(factory=list)
+# The source lines headed for one clean block.  A plain list: a document makes a few dozen.
+_Piece = list[Line]
 
 
 class OffsetMap:
@@ -178,7 +177,10 @@ class Normalised:
 
 def fold(text: str) -> str:
     """Whitespace folded to single spaces, soft hyphens and zero-width characters dropped."""
-    if not text.isascii() and _has_invisible(text):
+    if text.isprintable():  # no white space but the plain space, no invisible character
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text  # nothing to fold: the builder folds mostly clean text, which is so
+    elif not text.isascii() and _has_invisible(text):
         text = text.translate(_DROP)
     return " ".join(text.split())
 
@@ -253,6 +255,9 @@ def drop_page_furniture(lines: list[Line], symbols: set[str]) -> tuple[list[Line
         written, start, line_page = line
         if line_page > page:
             page = line_page
+        if not written:  # a blank line (a third of all) is neither furniture nor text
+            kept.append(line if page == line_page else (written, start, page))
+            continue
         text = written
         if not text.isascii() and _has_invisible(text):  # invisible characters do not hide furniture
             text = text.translate(_DROP)
@@ -392,6 +397,9 @@ def split_columns(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text, start, page = line
+        if "    " not in text and text.isprintable():
+            out.append(line)  # most lines: no four spaces in a row, no other white space
+            continue
         if not _may_have_gap(text) or _MARKER.match(text) or not _COLUMN_GAP.search(text):
             out.append(line)
             continue
@@ -531,17 +539,17 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
             prev_text = prev.rstrip()
             if not wrapped:
                 if len(prev_text.strip()) >= 50 and _cut_short(prev_text, text):
-                    current.lines.append(line)  # a long line cut short of its sentence's end
+                    current.append(line)  # a long line cut short of its sentence's end
                     prev = text
                     continue
             else:
                 full = len(prev_text) + 1 + len(_first_word(text)) > width - 3  # the next word did not fit
                 fits = full or len(prev_text) > 0.6 * width
                 if fits and (not after_gap or (new_page and _goes_on_over_page(prev_text, text, full))):
-                    current.lines.append(line)
+                    current.append(line)
                     prev = text
                     continue
-        current = _Piece([line])
+        current = [line]
         pieces.append(current)
         prev = text
     return pieces
@@ -562,7 +570,7 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
         block: list[str] = []
         where: list[int] = []
         soft_end = False
-        for text, base, _ in piece.lines:
+        for text, base, _ in piece:
             lead = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             printable = text.isprintable()
@@ -577,8 +585,6 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
             # a printable line has only plain spaces, and nothing to fold without two in a row
             if not printable or text.find("  ", lead, end) != -1:
                 for gap in _GAP.finditer(text, lead, end):
-                    if gap.group() == " ":
-                        continue
                     block.append(text[pos : gap.start()])
                     where.append(base + pos)
                     space = next((i for i, c in enumerate(gap.group()) if c not in _INVISIBLE), None)
