@@ -1,4 +1,4 @@
-"""The parsers: built once a process, and the document parser kept between processes in a cache file."""
+"""The parsers: shapes of the document grammar, and parsers built once a process and kept between processes."""
 
 from __future__ import annotations
 
@@ -197,3 +197,29 @@ def _group_at(pattern: str, start: int) -> str:
         i += 1
         if depth == 0:
             return pattern[start:i]
+
+
+# --------------------------------------------------------------------------- shapes of the document grammar
+
+
+def test_numbered_section_titles_head_the_paragraphs_below_them() -> None:
+    # WT/MIN(01)/17 numbers its sections as its paragraphs: "1." above "1.1", "1.2" ...
+    text = (
+        "The Ministerial Conference,\n\nDecides as follows:\n\n"
+        "1. General Agreement on Tariffs and Trade 1994 (GATT 1994)\n\n"
+        "1.1 Instructs the Committee on Market Access to examine the issue.\n\n"
+        "2. Agreement on Agriculture\n\n"
+        "2.1 Urges Members to exercise restraint.\n\n"
+        "3. Members shall notify their measures\n"
+    )
+    d = wtotext.parse(text)
+    assert [(p.number, p.heading) for p in d.operative] == [
+        ("1.1", "1. General Agreement on Tariffs and Trade 1994 (GATT 1994)"),
+        ("2.1", "2. Agreement on Agriculture"),
+        ("3", None),  # in sentence case a numbered line is a paragraph, punctuation or not
+    ]
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [
+        ("Committee on Market Access", "examine"),
+        ("Members", "exercise"),
+        ("Members", "notify"),
+    ]

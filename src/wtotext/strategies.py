@@ -162,6 +162,12 @@ _TITLES = (
 )
 _DECLARATION_TITLES = ("DECLARATION ON GLOBAL ELECTRONIC COMMERCE", "Ministerial Declaration on Trade and Environment")
 _HEADINGS = ("Export Subsidies", "Notification and transparency", "Consultations", "Monitoring", "Review")
+# Numbered section titles are written in title case (a numbered line in sentence case is a paragraph).
+_SECTION_TITLES = (
+    "Agreement on Agriculture",
+    "General Agreement on Tariffs and Trade 1994 (GATT 1994)",
+    "Final Provisions",
+)
 _UNKNOWN_NAMES = ("Rules of Origin", "Government Procurement", "Import Licensing", "Trade in Civil Aircraft")
 _STATE_NAMES = ("Liberia", "Seychelles", "Tonga", "Ruritania")
 _SERIES = ("WT/L/{n}", "WT/MIN({yy})/{n}", "WT/GC/{n}", "G/AG/{n}", "IP/C/{n}", "TN/S/{n}")
@@ -846,6 +852,9 @@ def _decision(draw: DrawFn, titled: bool | None, min_paragraphs: int) -> Decisio
         para = draw(_paragraph(ctx, numbered=numbered, number=str(k + 1) if numbered else None))
         if numbered and k > 0 and draw(st.integers(0, 4)) == 0:
             para = attrs.evolve(para, heading=draw(st.sampled_from(_HEADINGS)))
+        if numbered and (k > 0 or formula is not None) and draw(st.integers(0, 6)) == 0:
+            # a numbered section title ("2. Export Subsidies"), also above the first paragraph
+            para = attrs.evolve(para, heading=f"{k + 1}. {draw(st.sampled_from(_SECTION_TITLES))}")
         paras.append(para)
 
     # Lay the text out as render() does, then place every node.
