@@ -110,7 +110,7 @@ def alternation(words: Iterable[str], *, flexible_space: bool = True, either_cas
     instead of trying every word in turn, and since every word that matches at a place
     is a prefix of every longer one that does, the trie, which tries continuing before
     stopping, prefers the longest word exactly as the flat list sorted longest first
-    does.  Spaces match any run of spaces (unless ``flexible_space`` is false);
+    does.  A run of spaces matches any run of spaces (unless ``flexible_space`` is false);
     ``either_case_first`` lets a word's first letter be upper or lower case.
 
     >>> alternation(["on", "of", "or the"])
@@ -122,7 +122,12 @@ def alternation(words: Iterable[str], *, flexible_space: bool = True, either_cas
         if either_case_first and word[:1].isalpha():
             variants = {word[0].upper() + word[1:], word[0].lower() + word[1:]}
         for variant in variants:
-            spelled.append([r"\s+" if char == " " and flexible_space else re.escape(char) for char in variant])
+            if flexible_space:  # a run of spaces is one gap: "\s+\s+" in a trie would end words early
+                spelled.append(
+                    [r"\s+" if part[0] == " " else re.escape(part) for part in re.findall(r" +|[^ ]", variant)]
+                )
+            else:
+                spelled.append([re.escape(char) for char in variant])
     return atom_trie(spelled)
 
 
