@@ -27,6 +27,24 @@ CASES = [
     ("To request the CTD to report to the General Council.", [(CTD, "report", "obligation", None, ())]),
     ("To invite the Secretariat to prepare a note.", [("Secretariat", "prepare", "recommendation", None, ())]),
     ("We urge Members to notify their measures.", [("Members", "notify", "recommendation", None, ())]),
+    # addressees narrowed by a phrase before their "to V" (and "to do so" only stands for it)
+    (
+        "We encourage Members with available surplus stocks to release them on international markets.",
+        [("Members", "release", "recommendation", None, ())],
+    ),
+    (
+        "We urge Members that have not yet done so to ratify the Protocol.",
+        [("Members", "ratify", "recommendation", None, ())],
+    ),
+    (
+        "We invite Members in a position to do so to contribute to the Trust Fund.",
+        [("Members", "contribute", "recommendation", None, ())],
+    ),
+    (
+        "To instruct the General Council in its regular sessions to review the matter.",
+        [(GC, "review", "obligation", None, ())],
+    ),
+    ("We invite Members to the meeting in order to discuss the matter.", []),
     # rule 1 in the style of resolutions: the issuer's verb with its subject left out
     ("Instructs the General Council to review the matter.", [(GC, "review", "obligation", None, ())]),
     ("Further requests the CTD to report by 30 June 2030.", [(CTD, "report", "obligation", None, ("2030-06-30",))]),

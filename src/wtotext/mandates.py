@@ -47,6 +47,10 @@ def _w(name: str) -> frozenset[str]:
 # (lemmas and the registry remember theirs themselves).
 
 
+#: How far a phrase that narrows a directive's addressees may run before its "to V".
+_POSTMODIFIER_LENGTH = 14
+
+
 @lru_cache(maxsize=8192)
 def _is_adverb_word(word: str) -> bool:
     """An adverb of the lexicon, or a word in -ly that is not a verb ("promptly", not "apply")."""
@@ -781,6 +785,25 @@ class _Reader:
                 i += 2
         return actors, i
 
+    def after_postmodifier(self, i: int) -> int:
+        """The ``to`` after a phrase that narrows the addressees, else ``i``.
+
+        "encourage Members with available surplus stocks to release them", "urge Members
+        that have not yet done so to ratify", "invite Members in a position to do so to
+        contribute": a preposition or a relative word opens the phrase, and the
+        infinitive that follows it, within the clause, is the directive's ("to do so"
+        only stands for it).
+        """
+        j = i + 1 if self.kind(i) == "COMMA" else i
+        if not (self.kind(j) in ("REL", "THAT") or self.low(j) in _w("postmodifier_openers")):
+            return i
+        for k in range(j + 1, min(j + _POSTMODIFIER_LENGTH, len(self.toks))):
+            if self.kind(k) in ("STOP", "SEMI", "COLON", "MODAL", "DIRECTIVE", "WE", "PURPOSE"):
+                return i
+            if self.is_infinitive(k) and not (self.low(k + 1) == "do" and self.low(k + 2) == "so"):
+                return k
+        return i
+
     def directive(self, d: int, director: Actor | None, *, start: int) -> int:
         """``instruct X to V``: mandates for X; ``director`` (when not the issuer) routes them."""
         verb = lemma(self.low(d))
@@ -789,6 +812,8 @@ class _Reader:
             d += 1
         actors, i = self.addressees(d + 1)
         actors = list(_unique(actors))
+        if actors and not self.is_infinitive(i):
+            i = self.after_postmodifier(i)
         if not actors or not self.is_infinitive(i):
             return d + 1
         v = self.skip_adverbs(i + 1)
