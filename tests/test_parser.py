@@ -223,3 +223,20 @@ def test_numbered_section_titles_head_the_paragraphs_below_them() -> None:
         ("Members", "exercise"),
         ("Members", "notify"),
     ]
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        'The Council for Trade-Related Aspects of Intellectual Property Rights (the "Council for TRIPS"),',
+        "The TRIPS Council,",
+        'The Council for Trade-Related Aspects of Intellectual Property Rights (the "Council") decides as follows:',
+    ],
+)
+def test_an_enacting_formula_may_name_the_issuer_any_way_and_define_a_short_name(formula: str) -> None:
+    text = f"{formula}\n\nRecalling the Agreement;\n\n1. The Council for TRIPS shall review this Decision.\n"
+    if formula.endswith(":"):
+        text = text.replace("Recalling the Agreement;\n\n", "")
+    d = wtotext.parse(text)
+    assert (d.issuer, d.enacting_formula, len(d.operative)) == ("Council for TRIPS", formula, 1)
+    assert len(d.preamble) == (0 if formula.endswith(":") else 1)

@@ -211,7 +211,9 @@ def _inflect(verbs: Iterable[str]) -> list[str]:
 
 def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     """Lark definitions of the data-built terminals that the grammars use."""
-    issuers = alternation([*registry.names, "Ministers"])
+    # an enacting formula may use any name of the body ("The Council for Trade-Related
+    # Aspects of Intellectual Property Rights,"), not only the canonical one
+    issuers = alternation([*(s for s in registry.surfaces() if s[:1].isupper()), "Ministers"])
     openers = alternation(lex.openers)
     markers = alternation(lex.operative_markers)
     # the issuer's verbs and the directives' third-person forms ("Instructs", "Calls")
