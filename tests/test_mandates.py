@@ -166,10 +166,16 @@ def test_a_relative_deadline_counts_from_the_decisions_date() -> None:
         "DECISION OF 1 MARCH 2030\n\nThe General Council,\n\nDecides:\n\n"
         "1. Members may apply this Decision until 5 years from the date of this Decision.\n\n"
         "2. The CTD shall review it not later than six months from the date of this Decision.\n\n"
-        "3. Members shall, within 90 days of the adoption of this Decision, notify their measures.\n"
+        "3. Members shall, within 90 days of the adoption of this Decision, notify their measures.\n\n"
+        "4. This Decision shall be reviewed by the General Council two years after its adoption.\n"
     )
     d = wtotext.parse(text)
-    assert [m.deadlines for m in d.mandates()] == [("2035-03-01",), ("2030-09-01",), ("2030-05-30",)]
+    assert [m.deadlines for m in d.mandates()] == [
+        ("2035-03-01",),
+        ("2030-09-01",),
+        ("2030-05-30",),
+        ("2032-03-01",),
+    ]
 
 
 def test_a_must_colon_frame_reaches_its_sub_items() -> None:
