@@ -718,7 +718,10 @@ def _outcome_bag(
         raise WtotextError("the Dask engine needs the 'dask' extra: pip install 'wtotext[dask]'") from None
     units = list(_units(_inputs(paths, max_bytes), done))
     parts = npartitions or max(1, min(len(units), max(64, len(units) // 100)))
-    return db.from_sequence(units, npartitions=parts).map(_unit_outcomes, max_bytes).flatten()
+    # Dask's from_sequence rounds its partition size up and may make fewer partitions than
+    # asked (36 units in 7 gives 6 of 6); slicing here gives exactly ``parts``, in order.
+    slices = [units[len(units) * k // parts : len(units) * (k + 1) // parts] for k in range(parts)]
+    return db.from_sequence(slices, npartitions=parts).flatten().map(_unit_outcomes, max_bytes).flatten()
 
 
 def _units(items: Iterable[_Input], done: set[str]) -> Iterator[_Unit]:
