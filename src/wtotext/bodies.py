@@ -55,6 +55,7 @@ class Registry:
         for body in data.get("body", []):
             self.add(body["name"], aliases=body.get("aliases", []))
         self.member_modifiers: tuple[str, ...] = tuple(data.get("members", {}).get("modifiers", ()))
+        self.member_names: tuple[str, ...] = tuple(data.get("members", {}).get("names", ()))
         unknown = data.get("unknown", {})
         self.unknown_heads: tuple[str, ...] = tuple(unknown.get("heads", ()))
         self.unknown_links: tuple[str, ...] = tuple(unknown.get("links", ("on", "for", "of")))

@@ -183,12 +183,13 @@ def actor_pattern(registry: Registry) -> str:
     modifiers = alternation(registry.member_modifiers, either_case_first=True)
     members = rf"(?:(?:{modifiers}[\s\-]+){{1,3}}(?:country\s+)?Members?\b|Members?\b)"
     known = alternation(registry.surfaces(), either_case_first=True)
+    named = alternation(registry.member_names)  # "Cuba", "the European Union": Members by name
     bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
     # A cheap first test: an actor starts with a capital or with a word that some
     # lower-case name or Member modifier starts with ("relevant bodies", "developing").
     lower_firsts = {s.split()[0] for s in (*registry.surfaces(), *registry.member_modifiers) if s[0].islower()}
     starts = rf"(?=[A-Z]|{alternation(lower_firsts)}\b)"
-    return rf"{starts}(?:{unknown}|{state}|{members}|{known}(?![\w\-])|{bare})"
+    return rf"{starts}(?:{unknown}|{state}|{members}|{known}(?![\w\-])|{named}(?![\w\-])|{bare})"
 
 
 def third_person(verb: str) -> str:

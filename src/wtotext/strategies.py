@@ -307,6 +307,10 @@ def _phrases(include_unknown: bool) -> list[_Phrase]:
             for name in _STATE_NAMES:
                 full = f"{state} of {name}"
                 out.append(_Phrase(Actor(full, f"the {full}", False), False))
+        # Members by name ("Cuba", "the European Union"): every few of the list
+        for name in reg.member_names[::12]:
+            out.append(_Phrase(Actor(name, name, False), False))
+        out.append(_Phrase(Actor("European Union", "the European Union", False), False))
     return out
 
 
