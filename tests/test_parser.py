@@ -240,3 +240,21 @@ def test_an_enacting_formula_may_name_the_issuer_any_way_and_define_a_short_name
     d = wtotext.parse(text)
     assert (d.issuer, d.enacting_formula, len(d.operative)) == ("Council for TRIPS", formula, 1)
     assert len(d.preamble) == (0 if formula.endswith(":") else 1)
+
+
+def test_an_unnumbered_paragraph_may_open_on_a_phrase_before_its_subject() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n"
+        "The Committee on Agriculture shall review the notifications.\n\n"
+        "In accordance with Article IX, the Council for Trade in Goods shall examine the request.\n\n"
+        "Pursuant to paragraph 2, all Members shall notify their programmes.\n\n"
+        "Members shall report annually.\n"
+    )
+    d = wtotext.parse(text)
+    assert len(d.operative) == 4  # the second paragraph no longer ends the operative part
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [
+        ("Committee on Agriculture", "review"),
+        ("Council for Trade in Goods", "examine"),
+        ("Members", "notify"),
+        ("Members", "report"),
+    ]

@@ -70,6 +70,7 @@ class Lexicon:
     complement_takers: frozenset[str]
     purpose: tuple[str, ...]
     subordinators: frozenset[str]
+    introducers: tuple[str, ...]
     non_conduct: frozenset[str]
     deadline_prepositions: tuple[str, ...]
     anchors: tuple[str, ...]
@@ -88,6 +89,7 @@ class Lexicon:
             complement_takers=frozenset(data["complement_takers"]["verbs"]),
             purpose=tuple(data["purpose"]["phrases"]),
             subordinators=frozenset(data["subordinators"]["words"]),
+            introducers=tuple(data.get("introducers", {}).get("words", ())),
             non_conduct=frozenset(data["non_conduct"]["verbs"]),
             deadline_prepositions=tuple(data["deadlines"]["prepositions"]),
             anchors=tuple(data["deadlines"]["anchors"]),
@@ -221,6 +223,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     directing = [third_person(verb) for verb in lex.directives]
     issuer_verbs = alternation([*lex.operative_verbs, *directing], either_case_first=True)
     subordinators = alternation([w.capitalize() for w in lex.subordinators] + ["Notwithstanding", "Pending"])
+    introducers = alternation([w[:1].upper() + w[1:] for w in lex.introducers])
     connectives = alternation(
         [
             "Further",
@@ -245,6 +248,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
         f"MARKER_WORDS: /{markers}/",
         f"ISSUER_VERB: /{issuer_verbs}/",
         f"SUBORDINATOR: /{subordinators}/",
+        f"INTRODUCER: /{introducers}/",
         f"CONNECTIVE: /{connectives}/",
         f"ACTOR_PHRASE: /{actor_pattern(registry)}/",
         f"MONTH_NAME: /{months}/",

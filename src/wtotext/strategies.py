@@ -161,6 +161,14 @@ _TITLES = (
     "Duty-Free and Quota-Free Market Access for Least-Developed Countries",
 )
 _DECLARATION_TITLES = ("DECLARATION ON GLOBAL ELECTRONIC COMMERCE", "Ministerial Declaration on Trade and Environment")
+# Phrases before an operative sentence's subject (no dates: they would be deadlines).
+_INTRODUCTIONS = (
+    "In accordance with Article IX",
+    "Pursuant to paragraph 2",
+    "With respect to export credits",
+    "For the purposes of this Decision",
+    "Subject to the conditions set out above",
+)
 _HEADINGS = ("Export Subsidies", "Notification and transparency", "Consultations", "Monitoring", "Review")
 # Numbered section titles are written in title case (a numbered line in sentence case is a paragraph).
 _SECTION_TITLES = (
@@ -449,7 +457,10 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     modality = Modality(lexicon().modals[modal])
     negated = modality is Modality.PROHIBITION or modal == "need not"
     w = _Writer()
-    written = _capital(subject.actor.surface)
+    intro = draw(st.sampled_from(("", "", "", *_INTRODUCTIONS)))
+    if intro:  # "In accordance with Article IX, the Council for Trade in Goods shall ..."
+        w.add(f"{intro}, ")
+    written = subject.actor.surface if intro else _capital(subject.actor.surface)
     body = _actor_at(subject, w.add(written), written)
     w.add(f" {modal} ")
     planned: list[_Planned] = []
