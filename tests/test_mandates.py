@@ -161,6 +161,21 @@ def test_mandate_rules(operative: str, expected: list[tuple[object, ...]]) -> No
     assert mandates(operative) == expected
 
 
+@pytest.mark.parametrize(
+    ("deadline", "iso"),
+    [
+        ("by 1st July 2031", "2031-07-01"),
+        ("by July 1, 2031", "2031-07-01"),
+        ("by July 22nd 2031", "2031-07-22"),
+        ("by mid-2032", "2032"),
+        ("in the first quarter of 2031", "2031"),
+        ("by the end of 2031", "2031-12-31"),
+    ],
+)
+def test_deadlines_written_in_more_ways(deadline: str, iso: str) -> None:
+    assert mandates(f"The CTD shall report {deadline}.") == [(CTD, "report", "obligation", None, (iso,))]
+
+
 def test_a_relative_deadline_counts_from_the_decisions_date() -> None:
     text = (
         "DECISION OF 1 MARCH 2030\n\nThe General Council,\n\nDecides:\n\n"

@@ -258,3 +258,11 @@ def test_an_unnumbered_paragraph_may_open_on_a_phrase_before_its_subject() -> No
         ("Members", "notify"),
         ("Members", "report"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Decision of 7 December 2016", "Decision of 7th December 2016", "Decision of December 7, 2016"]
+)
+def test_the_adoption_date_is_read_in_either_order(line: str) -> None:
+    text = f"WT/L/1001\n\n{line}\n\nThe General Council,\n\nDecides:\n\n1. Members shall notify their measures.\n"
+    assert wtotext.parse(text).date == "2016-12-07"

@@ -37,7 +37,8 @@ _SYMBOL = re.compile(SYMBOL)
 _MINISTERIAL_TITLE = re.compile(r"ministerial\s+(?:decision|declaration)\b", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _ADOPTION = re.compile(
-    r"\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+(?=\d{1,2}\s+[A-Za-z]+,?\s+\d{4})"
+    r"\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
     r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )

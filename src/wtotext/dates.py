@@ -2,6 +2,8 @@
 
 >>> iso_day_month_year("31", "March", "1999")
 '1999-03-31'
+>>> first_date("Decision adopted on December 7, 2016")
+'2016-12-07'
 >>> add_period("2015-12-19", 5, "years")
 '2020-12-19'
 """
@@ -31,9 +33,11 @@ _WORD_NUMBERS = {
     "twenty": 20,
     "thirty": 30,
 }
+_MONTH = "(" + "|".join(MONTHS) + ")"
 _DATE = re.compile(
-    r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r"),?\s+((?:19|20)\d\d)\b"
-    r"|\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)\b"  # 7 December 2016, 1st July 2031
+    r"|\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"  # December 7, 2016
+    r"|\b" + _MONTH + r"\s+((?:19|20)\d\d)\b"
     r"|\b((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -49,11 +53,6 @@ def iso_day_month_year(day: str, month: str, year: str) -> str:
 
 def iso_month_year(month: str, year: str) -> str:
     return f"{int(year):04d}-{month_number(month):02d}"
-
-
-def end_of(period: str, year: str) -> str:
-    """``the end of 2018`` is 2018-12-31; other parts of a year give the year."""
-    return f"{year}-12-31" if period.split()[1].casefold() == "end" else year
 
 
 def quantity(word: str) -> int:
@@ -84,16 +83,20 @@ def read(kind: str, text: str) -> tuple[str, ...]:
     ('2012-07', '2012-12')
     >>> read("DATE_PERIOD", "the end of 2018")
     ('2018-12-31',)
+    >>> read("DATE_DAY", "July 1st, 2031")
+    ('2031-07-01',)
     """
-    if kind == "DATE_DAY":
-        day, month, year = re.findall(r"\w+", text)
-        return (iso_day_month_year(day, month, year),)
+    if kind == "DATE_DAY":  # "31 March, 1999", "1st July 2031", "July 1, 2031"
+        words = re.findall(r"\w+", text)
+        month = next(w for w in words if w.casefold() in _MONTH_NUMBER)
+        day = next(w.rstrip("stndrh") for w in words[:-1] if w[0].isdigit())  # "1st" -> "1"
+        return (iso_day_month_year(day, month, words[-1]),)
     if kind == "DATE_MONTHS":
         words = re.findall(r"\w+", text)
         return tuple(iso_month_year(m, words[-1]) for m in words[:-1] if m.casefold() in _MONTH_NUMBER)
-    if kind == "DATE_PERIOD":
-        words = text.split()
-        return (end_of(" ".join(words[:2]), words[-1]),)
+    if kind == "DATE_PERIOD":  # "the end of 2018", "the first quarter of 2031", "mid-2032"
+        year = text[-4:]
+        return (f"{year}-12-31" if re.match(r"the\s+end\b", text) else year,)
     return ()
 
 
@@ -105,5 +108,7 @@ def first_date(text: str) -> str | None:
     if match.group(1):
         return iso_day_month_year(match.group(1), match.group(2), match.group(3))
     if match.group(4):
-        return iso_month_year(match.group(4), match.group(5))
-    return match.group(6)
+        return iso_day_month_year(match.group(5), match.group(4), match.group(6))
+    if match.group(7):
+        return iso_month_year(match.group(7), match.group(8))
+    return match.group(9)
