@@ -162,6 +162,7 @@ def test_every_match_of_a_terminal_passes_the_lookahead_built_from_its_regex(dat
             ["council", "of"],
         ),
         ([r"\b(?:shall|may)(?:\s+not)?\b", r"(?i:in\s+order)"], ["shall", "mayor", "in order", "xyz"], []),
+        ([r"(?i)the\s+end"], [], []),  # case-blind as a whole: no lookahead either
     ],
 )
 def test_the_lookahead_lets_through_what_the_patterns_can_begin_with(

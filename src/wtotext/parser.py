@@ -181,7 +181,7 @@ def _scanner_pattern(grammar_text: str) -> tuple[str, dict[str, str]]:
         merged[group].update(dict.fromkeys(literals[group] or (), t.name))
     groups = [f"(?P<{group}>{regexp or _literal_alternation(group, merged[group])})" for group, regexp in alternatives]
     # the terminals before the first merged group, behind a lookahead of how they begin
-    lead = next(i for i, (group, _) in enumerate(alternatives) if group in merged)
+    lead = next((i for i, (group, _) in enumerate(alternatives) if group in merged), len(alternatives))
     guard = _beginnings([regexp for _, regexp in alternatives[:lead]]) if lead > 1 else None
     if guard is not None:
         groups[:lead] = [f"(?={guard})(?:{'|'.join(groups[:lead])})"]
@@ -215,8 +215,8 @@ def _literal_words(pattern: str) -> list[str] | None:
 
 def _literal_chars(pattern: str) -> list[str] | None:
     """The characters of a terminal that is one character or a set of them (``,`` ``["\u201c]``), else None."""
-    parsed = list(sre_parse.parse(pattern))
-    if len(parsed) != 1:
+    parsed = sre_parse.parse(pattern)
+    if len(parsed) != 1 or parsed.state.flags & re.IGNORECASE:
         return None
     op, arg = parsed[0]
     if op is sre.LITERAL:
@@ -249,8 +249,11 @@ def _beginnings(patterns: list[str]) -> str | None:
     """A regex that matches wherever one of ``patterns`` can match (at the same place), or None."""
     found: set[tuple[str, ...]] = set()
     for pattern in patterns:
+        parsed = sre_parse.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return None  # the walk reads letters as written
         try:
-            paths = _walk(list(sre_parse.parse(pattern)), {()})
+            paths = _walk(list(parsed), {()})
         except _TooMany:
             return None
         found |= {_first_word(path) for path in paths}
