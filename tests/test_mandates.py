@@ -45,6 +45,13 @@ CASES = [
         [(GC, "review", "obligation", None, ())],
     ),
     ("We invite Members to the meeting in order to discuss the matter.", []),
+    # "task / entrust / charge X with V-ing" is "task X to V"
+    (
+        "To entrust the Council for Trade in Goods with monitoring the implementation.",
+        [("Council for Trade in Goods", "monitor", "obligation", None, ())],
+    ),
+    ("We task the CTD with reviewing the programme by 2031.", [(CTD, "review", "obligation", None, ("2031",))]),
+    ("We provide the CTD with funding.", []),
     # rule 1 in the style of resolutions: the issuer's verb with its subject left out
     ("Instructs the General Council to review the matter.", [(GC, "review", "obligation", None, ())]),
     ("Further requests the CTD to report by 30 June 2030.", [(CTD, "report", "obligation", None, ("2030-06-30",))]),

@@ -785,6 +785,11 @@ class _Reader:
                 i += 2
         return actors, i
 
+    def is_gerund(self, i: int) -> bool:
+        """A verb's -ing form at ``i`` ("examining", not "meeting" as a noun after "the")."""
+        word = self.low(i)
+        return self.kind(i) == "WORD" and word.endswith("ing") and is_verb(lemma(word))
+
     def after_postmodifier(self, i: int) -> int:
         """The ``to`` after a phrase that narrows the addressees, else ``i``.
 
@@ -812,6 +817,8 @@ class _Reader:
             d += 1
         actors, i = self.addressees(d + 1)
         actors = list(_unique(actors))
+        if actors and self.low(i) == "with" and self.is_gerund(i + 1):  # "task the CTD with examining"
+            return self.verb_phrase(i + 1, tuple(actors), modality, start=self.toks[d + 1].start, via=director)
         if actors and not self.is_infinitive(i):
             i = self.after_postmodifier(i)
         if not actors or not self.is_infinitive(i):
