@@ -267,3 +267,19 @@ def test_an_unnumbered_paragraph_may_open_on_a_phrase_before_its_subject() -> No
 def test_the_adoption_date_is_read_in_either_order(line: str) -> None:
     text = f"WT/L/1001\n\n{line}\n\nThe General Council,\n\nDecides:\n\n1. Members shall notify their measures.\n"
     assert wtotext.parse(text).date == "2016-12-07"
+
+
+@pytest.mark.parametrize("opening", ["Decides:", "Recalling the Decision of 2010;"])
+def test_sections_numbered_in_roman_numerals_or_letters_are_headings(opening: str) -> None:
+    text = (
+        f"The General Council,\n\n{opening}\n\nI. AGRICULTURE\n\n"
+        "1. Members shall notify their export subsidies.\n\n"
+        "2. The Committee on Agriculture shall review the notifications.\n\n"
+        "A. Final Provisions\n\n3. The General Council shall review this Decision.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(p.number, p.heading) for p in d.operative] == [
+        ("1", "I. AGRICULTURE"),
+        ("2", None),
+        ("3", "A. Final Provisions"),
+    ]

@@ -174,6 +174,9 @@ _BLOCKS = {
     "OP_PROSE": st.just("We agree to maintain the current practice."),
     "GERUND_LINE": st.just("Acting on the proposal of the Chair,"),
     "HEADING": st.sampled_from(["Export Subsidies", "Monitoring"]),
+    "NUMBERED_HEADING": st.sampled_from(
+        ["1. Agreement on Agriculture", "II. EXPORT COMPETITION", "A. Final Provisions"]
+    ),
     "CONTINUATION": st.just("including the work of the relevant bodies;"),
     "LINE": st.sampled_from(["Print this page.", "Geneva, 15-17 December 2011."]),
 }

@@ -169,6 +169,7 @@ _INTRODUCTIONS = (
     "For the purposes of this Decision",
     "Subject to the conditions set out above",
 )
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 _HEADINGS = ("Export Subsidies", "Notification and transparency", "Consultations", "Monitoring", "Review")
 # Numbered section titles are written in title case (a numbered line in sentence case is a paragraph).
 _SECTION_TITLES = (
@@ -869,7 +870,8 @@ def _decision(draw: DrawFn, titled: bool | None, min_paragraphs: int) -> Decisio
             para = attrs.evolve(para, heading=draw(st.sampled_from(_HEADINGS)))
         if numbered and (k > 0 or formula is not None) and draw(st.integers(0, 6)) == 0:
             # a numbered section title ("2. Export Subsidies"), also above the first paragraph
-            para = attrs.evolve(para, heading=f"{k + 1}. {draw(st.sampled_from(_SECTION_TITLES))}")
+            number = draw(st.sampled_from((str(k + 1), _ROMAN[k], "ABCDEFGH"[k]) if k < len(_ROMAN) else (str(k + 1),)))
+            para = attrs.evolve(para, heading=f"{number}. {draw(st.sampled_from(_SECTION_TITLES))}")
         paras.append(para)
 
     # Lay the text out as render() does, then place every node.
