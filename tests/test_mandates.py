@@ -214,6 +214,28 @@ def test_a_must_colon_frame_reaches_its_sub_items() -> None:
     assert [s.number for s in d.operative[0].subitems] == ["a", "b", "c"]
 
 
+@pytest.mark.parametrize(
+    ("lead", "body", "modality"),
+    [
+        ("We agree to:", MC, "obligation"),
+        ("Members agree to:", "Members", "obligation"),
+        ("We instruct the CTD to:", CTD, "obligation"),
+        ("To invite the Secretariat to:", "Secretariat", "recommendation"),
+        ("The CTD shall continue to:", CTD, "obligation"),
+    ],
+)
+def test_a_lead_in_ending_in_to_colon_gives_its_sub_items_verbs(lead: str, body: str, modality: str) -> None:
+    text = (
+        f"The Ministerial Conference,\n\nDecides:\n\n1. {lead}\n\n"
+        "(a) enhance transparency; and\n\n(b) report to the General Council by the end of 2031.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb, m.modality.value, m.deadlines) for m in d.mandates()] == [
+        (body, "enhance", modality, ()),
+        (body, "report", modality, ("2031-12-31",)),
+    ]
+
+
 def test_an_unknown_body_is_an_actor_under_its_full_name_with_a_diagnostic() -> None:
     d = wtotext.parse(
         "The General Council,\n\nDecides:\n\n1. The Committee on Rules of Origin shall report to the General Council.\n"

@@ -712,7 +712,7 @@ class _Reader:
         word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
             return self.directive(j, None, start=self.toks[w].start)
-        if word in self.ctx.lex.catenatives and self.is_infinitive(j + 1):
+        if word in self.ctx.lex.catenatives and (self.is_infinitive(j + 1) or self.opens_list(j + 1)):
             self.last_subjects = (issuer,)
             return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start)
         # A statement ("We take note", "We recall"): only directives coordinated with it count.
@@ -738,7 +738,7 @@ class _Reader:
             j += 1
         word = self.low(j)
         if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and word != lemma(word) + "ed":
-            if self.is_infinitive(j + 1):
+            if self.is_infinitive(j + 1) or self.opens_list(j + 1):
                 return j + 1
             return None
         if (
@@ -767,6 +767,9 @@ class _Reader:
                 subjects.append(more)
             k += 2
         self.last_subjects = _unique(subjects)
+        if self.opens_list(to):  # "Members agree to: (a) ..."
+            self.opened = Frame(tuple(subjects), Modality.OBLIGATION)
+            return to + 2
         verb = self.skip_adverbs(to + 1)
         return self.verb_phrase(verb, tuple(subjects), Modality.OBLIGATION, start=self.toks[a].start)
 
@@ -784,6 +787,10 @@ class _Reader:
             elif self.kind(i) == "COMMA" and self.kind(i + 1) == "AND" and self.kind(i + 2) == "ACTOR":
                 i += 2
         return actors, i
+
+    def opens_list(self, i: int) -> bool:
+        """``to:`` at ``i``: the verbs follow as sub-items ("We agree to: (a) enhance ...; (b) ...")."""
+        return self.kind(i) == "TO" and self.kind(i + 1) == "COLON"
 
     def is_gerund(self, i: int) -> bool:
         """A verb's -ing form at ``i`` ("examining", not "meeting" as a noun after "the")."""
@@ -817,6 +824,9 @@ class _Reader:
             d += 1
         actors, i = self.addressees(d + 1)
         actors = list(_unique(actors))
+        if actors and self.opens_list(i):  # "We instruct the Committee on Agriculture to: (i) ..."
+            self.opened = Frame(tuple(actors), modality)
+            return i + 2
         if actors and self.low(i) == "with" and self.is_gerund(i + 1):  # "task the CTD with examining"
             return self.verb_phrase(i + 1, tuple(actors), modality, start=self.toks[d + 1].start, via=director)
         if actors and not self.is_infinitive(i):
@@ -838,6 +848,9 @@ class _Reader:
         statement: bool = False,
     ) -> int:
         """Read the verb phrase at ``v`` for ``subjects``; add its mandates; return where it ends."""
+        if not statement and (listed := self.catenative_list(v)) is not None:
+            self.opened = Frame(subjects, modality)  # "We agree to:", "shall continue to:"
+            return listed
         v, verb = self.main_verb(v)
         if verb is None:
             return v + 1
@@ -859,6 +872,19 @@ class _Reader:
         for s in subjects:
             self.add(s, verb, modality, v, end, start, via)
         return self.coordinated(end, subjects, modality, via=via, statement=False, start=start)
+
+    def catenative_list(self, v: int) -> int | None:
+        """After catenatives that end in ``to:`` ("agree to:", "continue to:"), the index after the colon."""
+        for _ in range(4):
+            if self.kind(v) != "WORD" or lemma(self.low(v)) not in self.ctx.lex.catenatives:
+                return None
+            nxt = self.skip_adverbs(v + 1)
+            if self.opens_list(nxt):
+                return nxt + 2
+            if not self.is_infinitive(nxt):
+                return None
+            v = self.skip_adverbs(nxt + 1)
+        return None
 
     def main_verb(self, v: int) -> tuple[int, str | None]:
         """The verb that carries the mandate: catenatives, perfects and gerunds looked through."""

@@ -689,12 +689,24 @@ _ROMANS = ("i", "ii", "iii", "iv")
 
 @st.composite
 def _framed_items(draw: DrawFn, ctx: _Context) -> tuple[_Sentence, tuple[_Para, ...]]:
-    """``{Actor} must:`` then ``(a) {verb} ...;`` items that each carry a mandate for that actor."""
+    """``{Actor} must:``, ``{Actor} shall continue to:`` or ``We instruct {Actor} to:``, then
+    ``(a) {verb} ...;`` items that each carry a mandate for that actor."""
     subject = draw(_phrase_strategy())
-    modal = draw(st.sampled_from(("shall", "must", "should", "may")))
-    modality = Modality(lexicon().modals[modal])
-    lead = f"{_capital(subject.actor.surface)} {modal}:"
-    body = _actor_at(subject, (0, len(subject.actor.surface)), _capital(subject.actor.surface))
+    shape = draw(st.sampled_from(("modal", "modal", "continue", "directive")))
+    if shape == "directive":
+        directive = draw(
+            st.sampled_from([d for d in ("instruct", "request", "invite", "urge") if d in lexicon().directives])
+        )
+        modality = Modality(lexicon().directives[directive])
+        written = subject.actor.surface
+        at = len(f"We {directive} ")
+        lead = f"We {directive} {written} to:"
+    else:
+        modal = "shall" if shape == "continue" else draw(st.sampled_from(("shall", "must", "should", "may")))
+        modality = Modality(lexicon().modals[modal])
+        written, at = _capital(subject.actor.surface), 0
+        lead = f"{written} {modal} continue to:" if shape == "continue" else f"{written} {modal}:"
+    body = _actor_at(subject, (at, at + len(written)), written)
     count = draw(st.integers(2, 4))
     items: list[_Para] = []
     for k in range(count):
