@@ -222,6 +222,7 @@ def test_a_must_colon_frame_reaches_its_sub_items() -> None:
         ("We instruct the CTD to:", CTD, "obligation"),
         ("To invite the Secretariat to:", "Secretariat", "recommendation"),
         ("The CTD shall continue to:", CTD, "obligation"),
+        ("Further agrees to:", MC, "obligation"),
     ],
 )
 def test_a_lead_in_ending_in_to_colon_gives_its_sub_items_verbs(lead: str, body: str, modality: str) -> None:

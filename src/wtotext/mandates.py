@@ -414,7 +414,9 @@ class _Reader:
         elif (verb := self.issuer_verb()) is not None:
             if self.kind(verb) == "DIRECTIVE":
                 i = self.directive(verb, None, start=toks[0].start)
-            elif lemma(self.low(verb)) in self.ctx.lex.catenatives and self.is_infinitive(verb + 1):
+            elif lemma(self.low(verb)) in self.ctx.lex.catenatives and (
+                self.is_infinitive(verb + 1) or self.opens_list(verb + 1)
+            ):
                 issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)
                 i = self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=toks[0].start)
         kinds = self.kinds
