@@ -45,6 +45,15 @@ CASES = [
         [(GC, "review", "obligation", None, ())],
     ),
     ("We invite Members to the meeting in order to discuss the matter.", []),
+    # the issuer's renewed commitment; a second directive after ", and we"
+    (
+        "We reaffirm our commitment to conclude the negotiations by 2032.",
+        [(MC, "conclude", "obligation", None, ("2032",))],
+    ),
+    (
+        "We call upon all Members to refrain from protectionism, and we encourage the Secretariat to assist them.",
+        [("Members", "refrain", "recommendation", None, ()), ("Secretariat", "assist", "recommendation", None, ())],
+    ),
     # "task / entrust / charge X with V-ing" is "task X to V"
     (
         "To entrust the Council for Trade in Goods with monitoring the implementation.",

@@ -717,6 +717,11 @@ class _Reader:
         if word in self.ctx.lex.catenatives and (self.is_infinitive(j + 1) or self.opens_list(j + 1)):
             self.last_subjects = (issuer,)
             return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start)
+        if word in _w("renewals") and (to := self.present_commitment(w)) is not None:
+            # "We reaffirm our commitment to conclude ...", as "Members reaffirm their commitment"
+            self.last_subjects = (issuer,)
+            verb = self.skip_adverbs(to + 1)
+            return self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=self.toks[w].start)
         # A statement ("We take note", "We recall"): only directives coordinated with it count.
         return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start, statement=True)
 
@@ -963,7 +968,11 @@ class _Reader:
                 elif kind == "COMMA":
                     free = not relative and not embedded
                     relative = False
-                    if free and self.kind(i + 1) == "AND" and self.starts_coordinate(i + 1):
+                    if (
+                        free
+                        and self.kind(i + 1) == "AND"
+                        and (self.starts_coordinate(i + 1) or self.kind(i + 2) == "WE")
+                    ):
                         return i
                     if free and self.is_infinitive(i + 1):
                         return i
@@ -975,6 +984,8 @@ class _Reader:
                     return self.subject_boundary(begin, i)  # "..., and Members shall ..." is not ours
                 elif not relative and not embedded:
                     if kind in ("AND", "OR") and self.starts_coordinate(i):
+                        return i
+                    if kind == "AND" and self.kind(i + 1) == "WE":  # "... and we encourage X to": a clause of its own
                         return i
                     if kind == "PURPOSE":
                         return i
