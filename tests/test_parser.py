@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import wtotext
 from wtotext import parser
 from wtotext.normalise import normalise
+from wtotext.read import read_bytes
 
 from .conftest import CORPUS
 
@@ -282,4 +283,21 @@ def test_sections_numbered_in_roman_numerals_or_letters_are_headings(opening: st
         ("1", "I. AGRICULTURE"),
         ("2", None),
         ("3", "A. Final Provisions"),
+    ]
+
+
+def test_a_web_pages_list_item_that_carries_its_own_marker_is_that_sub_item() -> None:
+    html = (
+        b"<html><body><p>The General Council,</p><p>Decides:</p><p>1. We agree to:</p>"
+        b"<ul><li>(a) enhance transparency; and</li><li>(b) report to the Council for TRIPS.</li></ul>"
+        b"</body></html>"
+    )
+    d = wtotext.parse(read_bytes(html, name="decision.html").text)
+    assert [(s.number, s.text) for s in d.operative[0].subitems] == [
+        ("a", "enhance transparency; and"),
+        ("b", "report to the Council for TRIPS."),
+    ]
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [
+        ("General Council", "enhance"),
+        ("General Council", "report"),
     ]

@@ -43,7 +43,14 @@ _ADOPTION = re.compile(
     re.IGNORECASE,
 )
 _ADOPTED_BY = re.compile(r"\badopted\s+by\s+(?:the\s+)?(.+?)\s+(?:on|at|in)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"^\s*(\d{1,4}(?:\.\d{1,3})*)\.?\s+|^\s*\((\w{1,4})\)\s+|^\s*(\w)\)\s+|^\s*([\-\u2022\u2013*])\s+")
+# A paragraph's number, a sub-item's marker, or a bullet; a list item of a web page may
+# carry its own marker after the bullet ("- (a) enhance ..."), which then is the marker.
+_NUMBER = re.compile(
+    r"^\s*(\d{1,4}(?:\.\d{1,3})*)\.?\s+"
+    r"|^\s*(?:[\-\u2022\u2013*]\s+)?\((\w{1,4})\)\s+"
+    r"|^\s*(?:[\-\u2022\u2013*]\s+)?(\w)\)\s+"
+    r"|^\s*([\-\u2022\u2013*])\s+"
+)
 _META = re.compile(
     r"^(?:\(\d{2}-\d{3,5}\)|Original:\s*\w+|Page:?\s*\d+(?:/\d+)?|\d{1,2}\s+\w+\s+\d{4}|[\w ]+ Session|"
     r"WORLD TRADE|ORGANIZATION|WORLD TRADE ORGANIZATION|MINISTERIAL CONFERENCE|GENERAL COUNCIL)$",
