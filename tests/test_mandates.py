@@ -45,6 +45,11 @@ CASES = [
         [(GC, "review", "obligation", None, ())],
     ),
     ("We invite Members to the meeting in order to discuss the matter.", []),
+    # a passive directive with a parenthetical before its "to V"
+    (
+        "The Secretariat is requested, in cooperation with the relevant organizations, to prepare a study.",
+        [("Secretariat", "prepare", "obligation", None, ())],
+    ),
     # the issuer's renewed commitment; a second directive after ", and we"
     (
         "We reaffirm our commitment to conclude the negotiations by 2032.",

@@ -684,10 +684,13 @@ class _Reader:
         d = self.skip_adverbs(be + 1)
         verb = lemma(self.low(d))
         found = self.subjects_before(be)
-        if found is None or verb not in self.ctx.lex.directives or not self.is_infinitive(d + 1):
+        to = d + 1
+        if self.kind(to) == "COMMA" and (close := self.closing_comma(to)) is not None:
+            to = close + 1  # "is requested, in cooperation with ..., to prepare"
+        if found is None or verb not in self.ctx.lex.directives or not self.is_infinitive(to):
             return be + 1
         modality = Modality(self.ctx.lex.directives[verb])
-        v = self.skip_adverbs(d + 2)
+        v = self.skip_adverbs(to + 1)
         return self.verb_phrase(v, found[0], modality, start=found[1])
 
     def passive(self, be: int, modality: Modality, m: int) -> int:
