@@ -45,7 +45,11 @@ CASES = [
         [(GC, "review", "obligation", None, ())],
     ),
     ("We invite Members to the meeting in order to discuss the matter.", []),
-    # a passive directive with a parenthetical before its "to V"
+    # a parenthetical before a directive's "to V", active or passive
+    (
+        "We invite the Director-General, as appropriate, to report.",
+        [("Director-General", "report", "recommendation", None, ())],
+    ),
     (
         "The Secretariat is requested, in cooperation with the relevant organizations, to prepare a study.",
         [("Secretariat", "prepare", "obligation", None, ())],

@@ -839,6 +839,11 @@ class _Reader:
             return i + 2
         if actors and self.low(i) == "with" and self.is_gerund(i + 1):  # "task the CTD with examining"
             return self.verb_phrase(i + 1, tuple(actors), modality, start=self.toks[d + 1].start, via=director)
+        close = self.closing_comma(i) if actors and self.kind(i) == "COMMA" else None
+        if close is not None and self.is_infinitive(
+            close + 1
+        ):  # "invite the Director-General, as appropriate, to report"
+            i = close + 1
         if actors and not self.is_infinitive(i):
             i = self.after_postmodifier(i)
         if not actors or not self.is_infinitive(i):
