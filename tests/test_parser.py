@@ -204,27 +204,43 @@ def _group_at(pattern: str, start: int) -> str:
 # --------------------------------------------------------------------------- shapes of the document grammar
 
 
-def test_numbered_section_titles_head_the_paragraphs_below_them() -> None:
-    # WT/MIN(01)/17 numbers its sections as its paragraphs: "1." above "1.1", "1.2" ...
-    text = (
-        "The Ministerial Conference,\n\nDecides as follows:\n\n"
-        "1. General Agreement on Tariffs and Trade 1994 (GATT 1994)\n\n"
-        "1.1 Instructs the Committee on Market Access to examine the issue.\n\n"
-        "2. Agreement on Agriculture\n\n"
-        "2.1 Urges Members to exercise restraint.\n\n"
-        "3. Members shall notify their measures\n"
-    )
-    d = wtotext.parse(text)
-    assert [(p.number, p.heading) for p in d.operative] == [
-        ("1.1", "1. General Agreement on Tariffs and Trade 1994 (GATT 1994)"),
-        ("2.1", "2. Agreement on Agriculture"),
-        ("3", None),  # in sentence case a numbered line is a paragraph, punctuation or not
-    ]
-    assert [(m.body.name, m.verb) for m in d.mandates()] == [
-        ("Committee on Market Access", "examine"),
-        ("Members", "exercise"),
-        ("Members", "notify"),
-    ]
+_ROMAN_AND_LETTERED = (
+    "I. AGRICULTURE\n\n1. Members shall notify their export subsidies.\n\n"
+    "2. The Committee on Agriculture shall review the notifications.\n\n"
+    "A. Final Provisions\n\n3. The General Council shall review this Decision.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # WT/MIN(01)/17 numbers its sections as its paragraphs: "1." above "1.1", "1.2" ...
+        (
+            "The Ministerial Conference,\n\nDecides as follows:\n\n"
+            "1. General Agreement on Tariffs and Trade 1994 (GATT 1994)\n\n"
+            "1.1 Instructs the Committee on Market Access to examine the issue.\n\n"
+            "2. Agreement on Agriculture\n\n2.1 Urges Members to exercise restraint.\n\n"
+            "3. Members shall notify their measures\n",  # in sentence case a numbered line is a paragraph
+            [
+                ("1.1", "1. General Agreement on Tariffs and Trade 1994 (GATT 1994)"),
+                ("2.1", "2. Agreement on Agriculture"),
+                ("3", None),
+            ],
+        ),
+        (
+            f"The General Council,\n\nDecides:\n\n{_ROMAN_AND_LETTERED}",
+            [("1", "I. AGRICULTURE"), ("2", None), ("3", "A. Final Provisions")],
+        ),
+        (
+            f"The General Council,\n\nRecalling the Decision of 2010;\n\n{_ROMAN_AND_LETTERED}",
+            [("1", "I. AGRICULTURE"), ("2", None), ("3", "A. Final Provisions")],
+        ),
+    ],
+)
+def test_numbered_section_titles_head_the_paragraphs_below_them(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(p.number, p.heading) for p in wtotext.parse(text).operative] == expected
 
 
 @pytest.mark.parametrize(
@@ -268,22 +284,6 @@ def test_an_unnumbered_paragraph_may_open_on_a_phrase_before_its_subject() -> No
 def test_the_adoption_date_is_read_in_either_order(line: str) -> None:
     text = f"WT/L/1001\n\n{line}\n\nThe General Council,\n\nDecides:\n\n1. Members shall notify their measures.\n"
     assert wtotext.parse(text).date == "2016-12-07"
-
-
-@pytest.mark.parametrize("opening", ["Decides:", "Recalling the Decision of 2010;"])
-def test_sections_numbered_in_roman_numerals_or_letters_are_headings(opening: str) -> None:
-    text = (
-        f"The General Council,\n\n{opening}\n\nI. AGRICULTURE\n\n"
-        "1. Members shall notify their export subsidies.\n\n"
-        "2. The Committee on Agriculture shall review the notifications.\n\n"
-        "A. Final Provisions\n\n3. The General Council shall review this Decision.\n"
-    )
-    d = wtotext.parse(text)
-    assert [(p.number, p.heading) for p in d.operative] == [
-        ("1", "I. AGRICULTURE"),
-        ("2", None),
-        ("3", "A. Final Provisions"),
-    ]
 
 
 def test_a_web_pages_list_item_that_carries_its_own_marker_is_that_sub_item() -> None:
