@@ -364,6 +364,14 @@ class _Reader:
             return i
         return None
 
+    def past_parenthetical(self, i: int) -> int:
+        """After the parenthetical that a comma at ``i`` opens ("shall, as appropriate, report"), else ``i``."""
+        if self.kind(i) == "COMMA":
+            close = self.closing_comma(i)
+            if close is not None:
+                return close + 1
+        return i
+
     def closing_comma(self, i: int, *, across_modal: bool = False) -> int | None:
         """The comma that closes a parenthetical opened by the comma at ``i``."""
         depth = 0
@@ -684,9 +692,7 @@ class _Reader:
         d = self.skip_adverbs(be + 1)
         verb = lemma(self.low(d))
         found = self.subjects_before(be)
-        to = d + 1
-        if self.kind(to) == "COMMA" and (close := self.closing_comma(to)) is not None:
-            to = close + 1  # "is requested, in cooperation with ..., to prepare"
+        to = self.past_parenthetical(d + 1)  # "is requested, in cooperation with ..., to prepare"
         if found is None or verb not in self.ctx.lex.directives or not self.is_infinitive(to):
             return be + 1
         modality = Modality(self.ctx.lex.directives[verb])
@@ -720,11 +726,8 @@ class _Reader:
         if word in self.ctx.lex.catenatives and (self.is_infinitive(j + 1) or self.opens_list(j + 1)):
             self.last_subjects = (issuer,)
             return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start)
-        if word in _w("renewals") and (to := self.present_commitment(w)) is not None:
-            # "We reaffirm our commitment to conclude ...", as "Members reaffirm their commitment"
-            self.last_subjects = (issuer,)
-            verb = self.skip_adverbs(to + 1)
-            return self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=self.toks[w].start)
+        if word in _w("renewals") and self.present_commitment(w) is not None:
+            return self.commitment_clause(w)  # "We reaffirm our commitment to conclude ...", as "Members ..."
         # A statement ("We take note", "We recall"): only directives coordinated with it count.
         return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start, statement=True)
 
@@ -756,10 +759,7 @@ class _Reader:
             and self.low(j + 1) in _w("possessives")
             and self.low(j + 2) in self.ctx.lex.catenative_nouns
         ):
-            k = j + 3
-            if self.kind(k) == "COMMA":
-                close = self.closing_comma(k)
-                k = close + 1 if close is not None else k
+            k = self.past_parenthetical(j + 3)
             if self.is_infinitive(k):
                 return k
         return None
@@ -839,13 +839,9 @@ class _Reader:
             return i + 2
         if actors and self.low(i) == "with" and self.is_gerund(i + 1):  # "task the CTD with examining"
             return self.verb_phrase(i + 1, tuple(actors), modality, start=self.toks[d + 1].start, via=director)
-        close = self.closing_comma(i) if actors and self.kind(i) == "COMMA" else None
-        if close is not None and self.is_infinitive(
-            close + 1
-        ):  # "invite the Director-General, as appropriate, to report"
-            i = close + 1
         if actors and not self.is_infinitive(i):
-            i = self.after_postmodifier(i)
+            past = self.past_parenthetical(i)  # "invite the Director-General, as appropriate, to report"
+            i = past if self.is_infinitive(past) else self.after_postmodifier(i)
         if not actors or not self.is_infinitive(i):
             return d + 1
         v = self.skip_adverbs(i + 1)
@@ -916,7 +912,7 @@ class _Reader:
                 if self.is_infinitive(nxt):
                     v = self.skip_adverbs(nxt + 1)
                     continue
-                if self.kind(nxt) == "WORD" and self.low(nxt).endswith("ing") and is_verb(lemma(self.low(nxt))):
+                if self.is_gerund(nxt):
                     v = nxt
                     continue
             if kind == "WORD" and (word in _w("determiners") or not self.toks[v].text.islower()):
@@ -1016,11 +1012,7 @@ class _Reader:
 
     def starts_coordinate(self, i: int) -> bool:
         """``and`` at ``i`` opens a new verb phrase ("and report to ...", "and to adhere", "and shall inform")."""
-        j = i + 1
-        if self.kind(j) == "COMMA":
-            close = self.closing_comma(j)
-            j = close + 1 if close is not None else j
-        j = self.skip_adverbs(j)
+        j = self.skip_adverbs(self.past_parenthetical(i + 1))
         if self.kind(j) in ("MODAL", "DIRECTIVE"):
             return True
         if self.kind(j) == "TO":
@@ -1052,11 +1044,7 @@ class _Reader:
             i += 1
             kind = "AND"
         if kind in ("AND", "OR") and self.starts_coordinate(i):
-            j = i + 1
-            if self.kind(j) == "COMMA":
-                close = self.closing_comma(j)
-                j = close + 1 if close is not None else j
-            j = self.skip_adverbs(j)
+            j = self.skip_adverbs(self.past_parenthetical(i + 1))
             if self.kind(j) == "MODAL":
                 return j  # the modal clause reads itself, inheriting the subject
             if self.kind(j) == "TO":
@@ -1102,10 +1090,7 @@ class _Reader:
             elif kind == "RPAR":
                 depth -= 1
             elif depth <= 0 and kind == "COMMA" and self.kind(k + 1) == "AND":
-                j = k + 2
-                if self.kind(j) == "COMMA":
-                    close = self.closing_comma(j)
-                    j = close + 1 if close is not None else j
+                j = self.past_parenthetical(k + 2)
                 return self.is_infinitive(j) or self.bare_verb(j)
             k += 1
         return False
