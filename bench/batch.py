@@ -27,6 +27,7 @@ spaces), all of which wtotext reads and parses.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -56,6 +57,7 @@ def child_env() -> dict[str, str]:
     return env
 
 
+@functools.cache  # the cache folder is this run's own: filling it once is enough
 def warm_caches() -> None:
     """Write the bytecode and the parser cache that the timed processes will read."""
     warm = "import wtotext, wtotext.cli, wtotext.parser as p; p.document_parser(); p.clause_scanner()"
