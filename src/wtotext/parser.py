@@ -4,11 +4,12 @@ Both grammars are loaded from the installed package (``wtotext/grammars``), with
 data-built terminals of :mod:`wtotext.lexicon` appended.  A parser is built the first
 time it is needed and reused until the body registry changes.
 
-Building the document parser (the grammar's analysis and LALR tables) costs more than
-loading it, and every batch worker and command-line run starts from nothing, so the
-parser for the shipped body registry is kept between processes in a cache file (Lark's
-``cache=``: it is rebuilt whenever the grammar text, Lark or Python changes).  The file
-lives in ``$WTOTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/wtotext``, else
+Building the document parser (the grammar's analysis and LALR tables) and working out
+the clause scanner's pattern cost more than loading them, and every batch worker and
+command-line run starts from nothing, so both are kept between processes in cache files
+(Lark's ``cache=`` for the parser, a JSON file for the pattern), each made again
+whenever the grammar text (an edited registry changes it), Lark or Python differs.  The
+files live in ``$WTOTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/wtotext``, else
 ``~/.cache/wtotext``; ``WTOTEXT_CACHE_DIR=`` (empty) turns the cache off.
 """
 
