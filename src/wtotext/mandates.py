@@ -29,7 +29,7 @@ from typing import NamedTuple
 import attrs
 
 from wtotext import dates
-from wtotext.bodies import Registry
+from wtotext.bodies import Registry, registry
 from wtotext.lemmas import is_verb, lemma
 from wtotext.lexicon import Lexicon, lexicon
 from wtotext.nodes import Actor, Deadline, Diagnostic, Mandate, Modality, Span
@@ -114,24 +114,75 @@ class Frame:
 # --------------------------------------------------------------------------- tokens
 
 
-def tokenize(text: str, base: int) -> list[Tok]:
+class Tokens:
+    """One paragraph's tokens as parallel lists, which the reader indexes.
+
+    A :class:`Tok` per word would cost more than the reading itself; :meth:`tok` makes
+    one where a whole token is needed (an actor to resolve, a date to keep).
+    ``tokens[a:b]`` are the tokens of one sentence.
+    """
+
+    __slots__ = ("_base", "_matches", "isos", "kinds", "lows", "texts")
+
+    def __init__(
+        self,
+        kinds: list[str],
+        texts: list[str],
+        lows: list[str],
+        isos: list[tuple[str, ...]],
+        matches: list[re.Match[str]],
+        base: int,
+    ) -> None:
+        self.kinds = kinds  # terminal names (dates all as ``DATE``)
+        self.texts = texts
+        self.lows = lows  # the texts case-folded, once: the reader compares words many times
+        self.isos = isos  # a date's ISO forms, else ()
+        self._matches = matches
+        self._base = base
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def __getitem__(self, window: slice) -> Tokens:
+        kinds, texts, lows, isos = self.kinds[window], self.texts[window], self.lows[window], self.isos[window]
+        return Tokens(kinds, texts, lows, isos, self._matches[window], self._base)
+
+    def __iter__(self) -> Iterator[Tok]:
+        return (self.tok(i) for i in range(len(self.kinds)))
+
+    def start(self, i: int) -> int:
+        """The offset of token ``i`` (shifted by the paragraph's base)."""
+        return self._base + self._matches[i].end() - len(self.texts[i])  # the token ends its match
+
+    def end(self, i: int) -> int:
+        return self._base + self._matches[i].end()
+
+    def tok(self, i: int) -> Tok:
+        return Tok(self.kinds[i], self.texts[i], self.lows[i], self.start(i), self.end(i), self.isos[i])
+
+
+def tokenize(text: str, base: int) -> Tokens:
     """The clause vocabulary's reading of ``text`` (offsets shifted by ``base``)."""
-    literals = literal_kinds()
-    new = tuple.__new__  # a Tok without NamedTuple's Python-level __new__: a third faster
-    out: list[Tok] = []
-    append = out.append
-    for match in clause_scanner().finditer(text):
-        kind = match.lastgroup or "OTHER"
-        value = match[kind]
-        end = base + match.end()  # the terminal's group ends the match (only spaces precede it)
-        iso: tuple[str, ...] = ()
-        if kind == "KEYWORD" or kind == "CHAR":
-            kind = literals[value]
-        elif kind.startswith("DATE_"):
-            iso = dates.read(kind, value)
-            kind = "DATE"
-        append(new(Tok, (kind, value, value.casefold(), end - len(value), end, iso)))
-    return out
+    matches = list(clause_scanner().finditer(text))
+    groups = [match.lastgroup or "OTHER" for match in matches]
+    texts = [match[group] for match, group in zip(matches, groups, strict=True)]
+    # a scanner group is a terminal, dates are all DATE, and the merged groups of
+    # literals (KEYWORD, CHAR) say which terminal by the literal
+    terminal, literals = _group_kinds(registry().version), literal_kinds()
+    kinds = [terminal.get(group) or literals[value] for group, value in zip(groups, texts, strict=True)]
+    isos: list[tuple[str, ...]] = [()] * len(kinds)
+    if "DATE" in kinds:
+        for i, kind in enumerate(kinds):
+            if kind == "DATE":
+                isos[i] = dates.read(groups[i], texts[i])
+    return Tokens(kinds, texts, [value.casefold() for value in texts], isos, matches, base)
+
+
+@lru_cache(maxsize=8)
+def _group_kinds(version: int) -> dict[str, str]:
+    """The token kind of each group of the clause scanner but the merged ones (KEYWORD, CHAR)."""
+    groups = clause_scanner().groupindex
+    return {g: "DATE" if g.startswith("DATE_") else g for g in groups if g not in ("KEYWORD", "CHAR")}
 
 
 # --------------------------------------------------------------------------- entry point
@@ -142,22 +193,20 @@ def paragraph_mandates(
 ) -> tuple[list[Mandate], Frame | None]:
     """The mandates of one operative paragraph (or sub-item) and the frame it opens, if any."""
     toks = tokenize(text, base)
-    # The kinds as a list of their own: every step below looks at them, often many times.
-    kinds = [tok.kind for tok in toks]
-    _note_mentions(toks, kinds, ctx)
+    _note_mentions(toks, ctx)
     found: list[_Found] = []
     opened: Frame | None = None
-    for start, stop in _sentences(kinds):
-        sentence, sentence_kinds = toks[start:stop], kinds[start:stop]
-        reader = _Reader(sentence, sentence_kinds, ctx, frame)
+    for start, stop in _sentences(toks.kinds):
+        sentence = toks[start:stop]
+        reader = _Reader(sentence, ctx, frame)
         reader.read()
         if reader.found:
-            _assign_deadlines(reader.found, sentence, sentence_kinds)
+            _assign_deadlines(reader.found, sentence)
             found.extend(reader.found)
         elif found:
             # A sentence with no conduct of its own ("If MC13 is delayed beyond 31 March
             # 2024, the moratorium will expire ...") qualifies the conduct before it.
-            found[-1].deadlines.extend(_dated(t, i, sentence) for i, t in _deadlines(sentence, sentence_kinds))
+            found[-1].deadlines.extend(tok for _, tok in _deadlines(sentence))
         opened = reader.opened or opened
     mandates = [_to_mandate(f, ctx) for f in _dedupe(found)]
     for m in mandates:
@@ -222,31 +271,29 @@ def _resolved(tok: Tok, ctx: Context) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- actors
 
 
-def _note_mentions(toks: Sequence[Tok], kinds: Sequence[str], ctx: Context) -> None:
+def _note_mentions(toks: Tokens, ctx: Context) -> None:
     """Resolve every actor phrase in text order, so that pronouns and short names find antecedents.
 
     Also records indefinite antecedents: after "a work programme, to be undertaken in the
     Committee on Agriculture", "the work programme" is that Committee.
     """
+    kinds, lows = toks.kinds, toks.lows
     if "ACTOR" not in kinds:
         return
     for i, kind in enumerate(kinds):
         if kind != "ACTOR":
             continue
-        tok = toks[i]
-        if tok.low.split()[0] in ("a", "an"):
+        if lows[i].split()[0] in ("a", "an"):
             j = i + 1
-            if j < len(toks) and toks[j].kind == "COMMA":
+            if j < len(kinds) and kinds[j] == "COMMA":
                 j += 1
-            window = [t.low for t in toks[j : j + 3]]
-            if window[:2] == ["to", "be"] and j + 4 < len(toks) and toks[j + 3].low in ("in", "by", "under"):
-                target = toks[j + 4]
-                if target.kind == "ACTOR":
-                    owner = resolve_actor(target, ctx)
-                    if owner is not None:
-                        ctx.bindings[_bare(tok.text)] = owner.name
-                    continue
-        resolve_actor(tok, ctx)
+            to_be = lows[j : j + 2] == ["to", "be"] and j + 4 < len(kinds) and lows[j + 3] in ("in", "by", "under")
+            if to_be and kinds[j + 4] == "ACTOR":
+                owner = resolve_actor(toks.tok(j + 4), ctx)
+                if owner is not None:
+                    ctx.bindings[_bare(toks.texts[i])] = owner.name
+                continue
+        resolve_actor(toks.tok(i), ctx)
 
 
 @lru_cache(maxsize=4096)
@@ -323,9 +370,10 @@ _PHRASE_MARKS = frozenset(
 class _Reader:
     """Reads one sentence and collects its mandates."""
 
-    def __init__(self, toks: list[Tok], kinds: list[str], ctx: Context, frame: Frame | None) -> None:
+    def __init__(self, toks: Tokens, ctx: Context, frame: Frame | None) -> None:
         self.toks = toks
-        self.kinds = kinds  # the tokens' kinds: the hot loops index these directly
+        self.kinds = toks.kinds  # the hot loops index these directly
+        self.lows = toks.lows
         self.ctx = ctx
         self.frame = frame
         self.found: list[_Found] = []
@@ -337,17 +385,17 @@ class _Reader:
         return self.kinds[i] if 0 <= i < len(self.kinds) else "END"
 
     def low(self, i: int) -> str:
-        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def is_adverb(self, i: int) -> bool:
-        return self.kind(i) == "WORD" and _is_adverb_word(self.toks[i].low)
+        return self.kind(i) == "WORD" and _is_adverb_word(self.lows[i])
 
     def skip_adverbs(self, i: int) -> int:
-        kinds, toks = self.kinds, self.toks
+        kinds, lows = self.kinds, self.lows
         n = len(kinds)
         while 0 <= i < n:
             kind = kinds[i]
-            if not ((kind == "WORD" and _is_adverb_word(toks[i].low)) or (kind == "NOT" and i + 1 < n)):
+            if not ((kind == "WORD" and _is_adverb_word(lows[i])) or (kind == "NOT" and i + 1 < n)):
                 break
             i += 1
         return i
@@ -396,7 +444,7 @@ class _Reader:
         if self.kind(j) in ("DIRECTIVE", "BE", "HAVE"):
             return True
         word = self.low(j)
-        if self.kind(j) != "WORD" or word in _w("determiners") or not self.toks[j].text.islower():
+        if self.kind(j) != "WORD" or word in _w("determiners") or not self.toks.texts[j].islower():
             return False
         # a verb of the lexicon, or a word that takes an object at once ("to supply the data")
         return is_verb(word) or (self.low(j + 1) in _w("determiners") or self.kind(j + 1) == "ACTOR")
@@ -409,24 +457,24 @@ class _Reader:
         if self.frame is not None:
             j = self.skip_adverbs(0)
             if self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE"):
-                self.verb_phrase(j, self.frame.subjects, self.frame.modality, start=toks[0].start)
+                self.verb_phrase(j, self.frame.subjects, self.frame.modality, start=toks.start(0))
                 return
         # Operative infinitive: "To continue ...", "to adopt ..."
         if self.kind(0) == "TO":
             j = self.skip_adverbs(1)
             if self.kind(j) in ("WORD", "DIRECTIVE") and (self.kind(j) == "DIRECTIVE" or is_verb(self.low(j))):
                 issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)  # the issuer's own conduct
-                i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks[0].start)
+                i = self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=toks.start(0))
         # The issuer's verb with its subject left out, the style of resolutions: "Instructs the
         # Committee on Agriculture to ...", "Further agrees to ...": read as "We instruct ...".
         elif (verb := self.issuer_verb()) is not None:
             if self.kind(verb) == "DIRECTIVE":
-                i = self.directive(verb, None, start=toks[0].start)
+                i = self.directive(verb, None, start=toks.start(0))
             elif lemma(self.low(verb)) in self.ctx.lex.catenatives and (
                 self.is_infinitive(verb + 1) or self.opens_list(verb + 1)
             ):
                 issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)
-                i = self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=toks[0].start)
+                i = self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=toks.start(0))
         kinds = self.kinds
         while i < len(kinds):
             kind = kinds[i]
@@ -443,7 +491,7 @@ class _Reader:
             elif kind == "ACTOR" and self.is_clause_start(i) and self.present_commitment(i) is not None:
                 i = self.commitment_clause(i)
             elif kind == "DIRECTIVE" and self.kind(i + 1) in ("ACTOR", "PRONOUN") and self.directed_by_issuer(i):
-                i = self.directive(i, None, start=toks[i].start)
+                i = self.directive(i, None, start=toks.start(i))
             else:
                 i += 1
 
@@ -480,11 +528,11 @@ class _Reader:
         """``that`` introduces a clause (decide that ..., paragraph-initial that ...), not a relative."""
         if j == 0:
             return True
-        prev = self.toks[j - 1]
-        word = lemma(prev.low) if prev.kind in ("WORD", "DIRECTIVE") else prev.low
+        prev, low = self.kinds[j - 1], self.lows[j - 1]
+        word = lemma(low) if prev in ("WORD", "DIRECTIVE") else low
         return (
             word in self.ctx.lex.complement_takers
-            or prev.kind in ("COMMA", "COLON", "SEMI", "WE", "AND")
+            or prev in ("COMMA", "COLON", "SEMI", "WE", "AND")
             or word in ("agreed", "decided", "understood", "recognized", "recognised", "provided", "so", "ensure")
         )
 
@@ -513,7 +561,7 @@ class _Reader:
         skipped) is a directive or a verb in the third person: "Instructs", "Further
         requests", "Takes note".
         """
-        if not self.toks or not self.toks[0].text[:1].isupper():
+        if not self.kinds or not self.toks.texts[0][:1].isupper():
             return None
         j = self.skip_adverbs(0)
         kind, word = self.kind(j), self.low(j)
@@ -550,15 +598,14 @@ class _Reader:
                 break
             j -= 1
         start = self.subject_start(j + 1, m)
-        first = self.toks[start]
         subjects: list[Actor] = []
-        if first.kind in ("ACTOR", "WE", "PRONOUN"):
-            actor = resolve_actor(first, self.ctx)
+        if self.kind(start) in ("ACTOR", "WE", "PRONOUN"):
+            actor = resolve_actor(self.toks.tok(start), self.ctx)
             if actor is not None:
                 subjects.append(actor)
             for k in range(start + 1, m):
                 if self.kind(k) in ("AND", "OR") and self.kind(k + 1) == "ACTOR":
-                    more = resolve_actor(self.toks[k + 1], self.ctx)
+                    more = resolve_actor(self.toks.tok(k + 1), self.ctx)
                     if more is not None:
                         subjects.append(more)
         else:
@@ -567,7 +614,7 @@ class _Reader:
                 subjects.append(facet)
         if not subjects:
             return None
-        return _unique(subjects), first.start
+        return _unique(subjects), self.toks.start(start)
 
     def joined_subject(self, m: int) -> int | None:
         """The ``and`` that joins a new clause's subject to the clause before the modal at ``m``.
@@ -617,23 +664,23 @@ class _Reader:
         words = []
         k = start
         while k < m and self.kind(k) == "WORD":
-            words.append(self.toks[k].text)
+            words.append(self.toks.texts[k])
             k += 1
         if self.kind(k) != "OF" or self.kind(k + 1) != "ACTOR":
             return None
         phrase = " ".join(w for w in words if w.casefold() not in _w("determiners"))
         if phrase.casefold() in {f.casefold() for f in self.ctx.registry.facets}:
-            return resolve_actor(self.toks[k + 1], self.ctx)
+            return resolve_actor(self.toks.tok(k + 1), self.ctx)
         return None
 
     def modal_clause(self, m: int) -> int:
-        modal = " ".join(self.toks[m].low.split())
+        modal = " ".join(self.lows[m].split())
         modality = Modality(self.ctx.lex.modals.get(modal, "obligation"))
         if self.kind(m + 1) == "NOT":
             modality = Modality.PROHIBITION
         found = self.subjects_before(m)
         if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
-            found = (self.last_subjects, self.toks[m].start)
+            found = (self.last_subjects, self.toks.start(m))
         verb = self.verb_at(m + 1)
         if verb is None and self.kind(m + 1) == "COMMA" and self.kind(m + 2) == "AND":
             return self.shared_predicate(m, found)
@@ -674,15 +721,14 @@ class _Reader:
         j = m - 1
         while j >= 0 and self.kind(j) not in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
             j -= 1
-        words = [t.text for t in self.toks[j + 1 : m] if t.kind == "WORD"]
+        words = [self.toks.texts[k] for k in range(j + 1, m) if self.kinds[k] == "WORD"]
         acronyms = [w for w in words[:2] if re.fullmatch(r"[A-Z]{2,6}s?", w)]
         if acronyms:
-            tok = self.toks[m]
             self.ctx.diagnostics.append(
                 Diagnostic(
                     f"no mandate: the subject {acronyms[0]!r} looks like a body the registry does not know; "
                     f"add it with wtotext.registry().add(name, aliases=[{acronyms[0]!r}])",
-                    self.ctx.to_span(tok.start, tok.end),
+                    self.ctx.to_span(self.toks.start(m), self.toks.end(m)),
                     code="unknown-subject",
                 )
             )
@@ -708,28 +754,28 @@ class _Reader:
         if (self.low(k) in _w("particles") and self.kind(k + 1) in ("BY",)) or self.low(k) in ("up", "out"):
             k += 1
         if (self.kind(k) == "BY" or self.low(k) == "in") and self.kind(k + 1) == "ACTOR":
-            agent = resolve_actor(self.toks[k + 1], self.ctx)
+            agent = resolve_actor(self.toks.tok(k + 1), self.ctx)
             if agent is not None:
                 end = self.phrase_end(k + 2)
-                self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks[m].start)
+                self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks.start(m))
                 return end
         return participle + 1
 
     def we_clause(self, w: int) -> int:
         j = self.skip_adverbs(w + 1)
-        issuer = resolve_actor(self.toks[w], self.ctx)
+        issuer = resolve_actor(self.toks.tok(w), self.ctx)
         if issuer is None:  # "we" always names the issuer; kept total all the same
             return w + 1
         word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
-            return self.directive(j, None, start=self.toks[w].start)
+            return self.directive(j, None, start=self.toks.start(w))
         if word in self.ctx.lex.catenatives and (self.is_infinitive(j + 1) or self.opens_list(j + 1)):
             self.last_subjects = (issuer,)
-            return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start)
+            return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
         if word in _w("renewals") and self.present_commitment(w) is not None:
             return self.commitment_clause(w)  # "We reaffirm our commitment to conclude ...", as "Members ..."
         # A statement ("We take note", "We recall"): only directives coordinated with it count.
-        return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks[w].start, statement=True)
+        return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w), statement=True)
 
     def subjunctive(self, a: int) -> bool:
         """``that ACTOR V`` with V a bare verb: "that the Negotiating Group on Rules continue"."""
@@ -739,10 +785,10 @@ class _Reader:
         return self.kind(j) == "WORD" and is_verb(self.low(j)) and lemma(self.low(j)) == self.low(j)
 
     def subjunctive_clause(self, a: int) -> int:
-        actor = resolve_actor(self.toks[a], self.ctx)
+        actor = resolve_actor(self.toks.tok(a), self.ctx)
         if actor is None:
             return a + 1
-        return self.verb_phrase(a + 1, (actor,), Modality.OBLIGATION, start=self.toks[a].start)
+        return self.verb_phrase(a + 1, (actor,), Modality.OBLIGATION, start=self.toks.start(a))
 
     def present_commitment(self, a: int) -> int | None:
         """After a subject: "agree to V" or "reaffirm their commitment, ..., to V" -> index of V's ``to``."""
@@ -766,13 +812,13 @@ class _Reader:
 
     def commitment_clause(self, a: int) -> int:
         to = self.present_commitment(a)
-        actor = resolve_actor(self.toks[a], self.ctx)
+        actor = resolve_actor(self.toks.tok(a), self.ctx)
         if actor is None or to is None:
             return a + 1
         subjects = [actor]
         k = a + 1
         while self.kind(k) in ("AND",) and self.kind(k + 1) == "ACTOR":
-            more = resolve_actor(self.toks[k + 1], self.ctx)
+            more = resolve_actor(self.toks.tok(k + 1), self.ctx)
             if more is not None:
                 subjects.append(more)
             k += 2
@@ -781,14 +827,14 @@ class _Reader:
             self.opened = Frame(tuple(subjects), Modality.OBLIGATION)
             return to + 2
         verb = self.skip_adverbs(to + 1)
-        return self.verb_phrase(verb, tuple(subjects), Modality.OBLIGATION, start=self.toks[a].start)
+        return self.verb_phrase(verb, tuple(subjects), Modality.OBLIGATION, start=self.toks.start(a))
 
     # -- directives ---------------------------------------------------------------------
     def addressees(self, i: int) -> tuple[list[Actor], int]:
         """The actors after a directive ("the General Council and its relevant bodies") and the index after."""
         actors: list[Actor] = []
         while self.kind(i) in ("ACTOR", "PRONOUN"):
-            actor = resolve_actor(self.toks[i], self.ctx)
+            actor = resolve_actor(self.toks.tok(i), self.ctx)
             if actor is not None:
                 actors.append(actor)
             i += 1
@@ -819,7 +865,7 @@ class _Reader:
         j = i + 1 if self.kind(i) == "COMMA" else i
         if not (self.kind(j) in ("REL", "THAT") or self.low(j) in _w("postmodifier_openers")):
             return i
-        for k in range(j + 1, min(j + _POSTMODIFIER_LENGTH, len(self.toks))):
+        for k in range(j + 1, min(j + _POSTMODIFIER_LENGTH, len(self.kinds))):
             if self.kind(k) in ("STOP", "SEMI", "COLON", "MODAL", "DIRECTIVE", "WE", "PURPOSE"):
                 return i
             if self.is_infinitive(k) and not (self.low(k + 1) == "do" and self.low(k + 2) == "so"):
@@ -838,14 +884,14 @@ class _Reader:
             self.opened = Frame(tuple(actors), modality)
             return i + 2
         if actors and self.low(i) == "with" and self.is_gerund(i + 1):  # "task the CTD with examining"
-            return self.verb_phrase(i + 1, tuple(actors), modality, start=self.toks[d + 1].start, via=director)
+            return self.verb_phrase(i + 1, tuple(actors), modality, start=self.toks.start(d + 1), via=director)
         if actors and not self.is_infinitive(i):
             past = self.past_parenthetical(i)  # "invite the Director-General, as appropriate, to report"
             i = past if self.is_infinitive(past) else self.after_postmodifier(i)
         if not actors or not self.is_infinitive(i):
             return d + 1
         v = self.skip_adverbs(i + 1)
-        return self.verb_phrase(v, tuple(actors), modality, start=self.toks[d + 1].start, via=director)
+        return self.verb_phrase(v, tuple(actors), modality, start=self.toks.start(d + 1), via=director)
 
     # -- verb phrases -------------------------------------------------------------------
     def verb_phrase(
@@ -915,7 +961,7 @@ class _Reader:
                 if self.is_gerund(nxt):
                     v = nxt
                     continue
-            if kind == "WORD" and (word in _w("determiners") or not self.toks[v].text.islower()):
+            if kind == "WORD" and (word in _w("determiners") or not self.toks.texts[v].islower()):
                 return v, None  # the syntax promised a verb; this is not one
             return v, word
         return v, None
@@ -1034,11 +1080,11 @@ class _Reader:
         """Continue after a verb phrase that ended at ``i``: coordination, routing, purpose, lists."""
         kind = self.kind(i)
         if kind == "THROUGH" and self.kind(i + 1) == "ACTOR":
-            routed = resolve_actor(self.toks[i + 1], self.ctx)
+            routed = resolve_actor(self.toks.tok(i + 1), self.ctx)
             v = self.skip_adverbs(i + 3)
             if routed is not None:
                 router = None if all(s.name == self.ctx.issuer for s in subjects) else subjects[0]
-                return self.verb_phrase(v, (routed,), modality, start=self.toks[i + 1].start, via=router)
+                return self.verb_phrase(v, (routed,), modality, start=self.toks.start(i + 1), via=router)
             return i + 1
         if kind == "COMMA" and self.kind(i + 1) == "AND":
             i += 1
@@ -1122,10 +1168,9 @@ class _Reader:
     ) -> None:
         while self.kind(end) == "THROUGH" and end - 1 > v and self.is_adverb(end - 1):
             end -= 1  # "examine the matter [particularly] through the CTD to ..."
-        end_offset = self.toks[end - 1].end if end > v else self.toks[v].end
-        self.found.append(
-            _Found(body, verb, modality, self.toks[v].start, end_offset, min(start, self.toks[v].start), v, via)
-        )
+        end_offset = self.toks.end(end - 1 if end > v else v)
+        verb_at = self.toks.start(v)
+        self.found.append(_Found(body, verb, modality, verb_at, end_offset, min(start, verb_at), v, via))
 
 
 def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
@@ -1140,40 +1185,35 @@ def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
 # --------------------------------------------------------------------------- deadlines
 
 
-def _dated(tok: Tok, i: int, sentence: Sequence[Tok]) -> Tok:
-    """A bare year carries its own date."""
-    return tok._replace(iso=(tok.text,)) if tok.kind == "YEAR" else tok
-
-
-def _deadlines(sentence: Sequence[Tok], kinds: Sequence[str]) -> Iterator[tuple[int, Tok]]:
-    """The dates and years of a sentence that set a limit, with their indexes."""
+def _deadlines(sentence: Tokens) -> Iterator[tuple[int, Tok]]:
+    """The dates and years of a sentence that set a limit, with their indexes (a bare year carries its own date)."""
+    kinds = sentence.kinds
     if "DATE" not in kinds and "YEAR" not in kinds:
         return  # most sentences have none
     for i, kind in enumerate(kinds):
         if kind in ("DATE", "YEAR") and _is_deadline(sentence, i):
-            yield i, sentence[i]
+            tok = sentence.tok(i)
+            yield i, tok._replace(iso=(tok.text,)) if kind == "YEAR" else tok
 
 
-def _is_deadline(sentence: Sequence[Tok], i: int) -> bool:
-    tok = sentence[i]
-    prev = sentence[i - 1] if i > 0 else None
-    if tok.kind == "DATE":
-        if prev is not None and prev.low == "dated":
+def _is_deadline(sentence: Tokens, i: int) -> bool:
+    kinds, lows = sentence.kinds, sentence.lows
+    prev = lows[i - 1] if i > 0 else None
+    if kinds[i] == "DATE":
+        if prev == "dated":
             return False
-        if prev is not None and prev.kind == "OF" and i > 1:
-            before = sentence[i - 2]
-            if before.kind == "REF" or before.low in _w("dated_nouns"):
-                return False
+        if i > 1 and kinds[i - 1] == "OF" and (kinds[i - 2] == "REF" or lows[i - 2] in _w("dated_nouns")):
+            return False
         # "adopted on 25 September 1998" dates an event, not a limit
-        return not (prev is not None and prev.low == "on" and i > 1 and sentence[i - 2].low.endswith("ed"))
-    if tok.kind == "YEAR":
-        return prev is not None and prev.low in _w("temporal")
+        return not (prev == "on" and i > 1 and lows[i - 2].endswith("ed"))
+    if kinds[i] == "YEAR":
+        return prev is not None and prev in _w("temporal")
     return False
 
 
-def _assign_deadlines(found: list[_Found], sentence: Sequence[Tok], kinds: Sequence[str]) -> None:
+def _assign_deadlines(found: list[_Found], sentence: Tokens) -> None:
     """Each date goes to the mandate whose stretch of the sentence holds it."""
-    dated = list(_deadlines(sentence, kinds))
+    dated = list(_deadlines(sentence))
     if not dated:
         return
     ordered = sorted(found, key=lambda f: f.region)
@@ -1182,4 +1222,4 @@ def _assign_deadlines(found: list[_Found], sentence: Sequence[Tok], kinds: Seque
         for f in ordered:
             if f.region <= i:
                 owner = f
-        owner.deadlines.append(_dated(tok, i, sentence))
+        owner.deadlines.append(tok)
