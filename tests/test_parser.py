@@ -123,6 +123,17 @@ def test_a_damaged_or_stale_scanner_cache_is_worked_out_again(
     assert _scanner(monkeypatch, str(tmp_path)) == built  # and written again
 
 
+def test_a_scanner_cached_by_other_code_is_worked_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an upgrade may change how the pattern is worked out and leave the grammar as it was
+    built = _scanner(monkeypatch, str(tmp_path))
+    (cache_file,) = tmp_path.iterdir()
+    stored = json.loads(cache_file.read_text(encoding="utf-8"))
+    stored["pattern"] = stored["pattern"].replace("(?P<WORD>", "(?P<WORD>x?")
+    cache_file.write_text(json.dumps(stored), encoding="utf-8")
+    monkeypatch.setattr(parser, "_pattern_code", lambda: b"the code of another version")
+    assert _scanner(monkeypatch, str(tmp_path)) == built
+
+
 def test_an_edited_registry_gets_a_scanner_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shipped = _scanner(monkeypatch, str(tmp_path))
     reg = wtotext.registry()
@@ -164,6 +175,7 @@ def test_every_match_of_a_terminal_passes_the_lookahead_built_from_its_regex(dat
         ),
         ([r"\b(?:shall|may)(?:\s+not)?\b", r"(?i:in\s+order)"], ["shall", "mayor", "in order", "xyz"], []),
         ([r"(?i)the\s+end"], [], []),  # case-blind as a whole: no lookahead either
+        ([r"[Aa]n?\s+body", r"(?:at\s)?most\b"], ["a body", "An organ", "at most", "most"], ["and", "any", "attend"]),
     ],
 )
 def test_the_lookahead_lets_through_what_the_patterns_can_begin_with(

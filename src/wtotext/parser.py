@@ -141,7 +141,7 @@ def _scanner(version: int) -> re.Pattern[str]:
     # Working the pattern out reads the whole grammar and every terminal's regex; it is
     # kept in the cache folder beside the document parser, under the grammar text's hash.
     text = _full_text("clause")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8") + _pattern_code()).hexdigest()
     cache_file = _cache_file("clause-scanner", suffix=".json")
     stored = _read_json(cache_file) if cache_file is not None else None
     if stored is not None and stored.get("grammar") == digest:
@@ -152,6 +152,18 @@ def _scanner(version: int) -> re.Pattern[str]:
             _write_json(cache_file, {"grammar": digest, "pattern": pattern, "kinds": kinds})
     _LITERAL_KIND[version] = kinds
     return re.compile(pattern)
+
+
+@cache
+def _pattern_code() -> bytes:
+    """The code that works the pattern out (this module and the lexicon's tries): a change to it makes a new pattern."""
+    modules = (sys.modules[__name__], sys.modules[atom_trie.__module__])
+    try:
+        return b"".join(Path(module.__file__ or "").read_bytes() for module in modules)
+    except OSError:  # not installed as files: the version stands for the code
+        from wtotext import __version__
+
+        return __version__.encode("ascii")
 
 
 def _scanner_pattern(grammar_text: str) -> tuple[str, dict[str, str]]:
@@ -287,8 +299,10 @@ def _walk(items: list[tuple[Any, Any]], paths: set[_Path]) -> set[_Path]:
         elif op is sre.BRANCH:
             return set().union(*(_walk(list(branch) + rest, paths) for branch in arg[1]))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            once = _walk(list(arg[2]), paths)
-            return (once | _walk(rest, paths)) if arg[0] == 0 else once  # min 0: it may be skipped
+            low, high, body = arg
+            # at most once ("an?"): what follows it goes on the path; a longer repeat ends it
+            once = _walk(list(body) + rest, paths) if high == 1 else _walk(list(body), paths)
+            return (once | _walk(rest, paths)) if low == 0 else once  # min 0: it may be skipped
         else:  # one character of a class ends the beginning; anything else ends it before
             char = _one_char(op, arg)
             return {(*path, char) for path in paths} if char else paths
