@@ -36,6 +36,13 @@ def test_an_unknown_modality_names_the_allowed_values(waiver: Decision) -> None:
         waiver.mandates(modality="duty")
 
 
+@pytest.mark.parametrize(("start", "end", "message"), [(-1, 3, "start must be >= 0"), (5, 2, "end must be >= start")])
+def test_a_span_refuses_a_negative_start_or_an_end_before_its_start(start: int, end: int, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        wtotext.Span(start, end)
+    assert wtotext.Span(3, 3).slice("abcdef") == ""
+
+
 @pytest.mark.parametrize("body", ["Council for Trade in Services", "CTS", "services council", "the CTS"])
 def test_body_takes_a_name_or_an_alias_in_any_case(waiver: Decision, body: str) -> None:
     assert [m.verb for m in waiver.obligations(body=body)] == ["consider", "examine", "report"]

@@ -382,10 +382,20 @@ class _Reader:
 
     # -- helpers ------------------------------------------------------------------
     def kind(self, i: int) -> str:
-        return self.kinds[i] if 0 <= i < len(self.kinds) else "END"
+        if i < 0:
+            return "END"
+        try:  # the commonest call of all: no length test for the index that is in range
+            return self.kinds[i]
+        except IndexError:
+            return "END"
 
     def low(self, i: int) -> str:
-        return self.lows[i] if 0 <= i < len(self.lows) else ""
+        if i < 0:
+            return ""
+        try:
+            return self.lows[i]
+        except IndexError:
+            return ""
 
     def is_adverb(self, i: int) -> bool:
         return self.kind(i) == "WORD" and _is_adverb_word(self.lows[i])

@@ -27,13 +27,15 @@ import attrs
 class Span:
     """Half-open character range ``[start, end)`` in the source text."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field()
+    start: int
+    end: int
 
-    @end.validator
-    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if value < self.start:
-            raise ValueError(f"Span.end must be >= start ({self.start}), got {value}")
+    def __attrs_post_init__(self) -> None:
+        # one check after both are set, not a validator each: a parse makes dozens of spans
+        if not 0 <= self.start <= self.end:
+            if self.start < 0:
+                raise ValueError(f"Span.start must be >= 0, got {self.start}")
+            raise ValueError(f"Span.end must be >= start ({self.start}), got {self.end}")
 
     def slice(self, text: str) -> str:
         """The stretch of ``text`` under this span."""
