@@ -486,7 +486,8 @@ class _Reader:
                 issuer = Actor(self.ctx.issuer, self.ctx.issuer, True, None)
                 i = self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=toks.start(0))
         kinds = self.kinds
-        while i < len(kinds):
+        n = len(kinds)
+        while i < n:
             kind = kinds[i]
             if kind not in _CLAUSE_MARKS:
                 i += 1  # most tokens are words, and no word starts a clause
