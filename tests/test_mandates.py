@@ -70,6 +70,19 @@ CASES = [
     ),
     ("We task the CTD with reviewing the programme by 2031.", [(CTD, "review", "obligation", None, ("2031",))]),
     ("We provide the CTD with funding.", []),
+    # rule 5 with gerunds: each gerund with its own complement is a verb phrase; a bare one is a noun
+    (
+        "We task the CTD with examining the proposals and reporting to the General Council by July 2031.",
+        [(CTD, "examine", "obligation", None, ()), (CTD, "report", "obligation", None, ("2031-07",))],
+    ),
+    (
+        "The CTD shall continue examining the matter and making recommendations.",
+        [(CTD, "examine", "obligation", None, ()), (CTD, "make", "obligation", None, ())],
+    ),
+    (
+        "We task the Secretariat with providing technical assistance and training.",
+        [("Secretariat", "provide", "obligation", None, ())],
+    ),
     # rule 1 in the style of resolutions: the issuer's verb with its subject left out
     ("Instructs the General Council to review the matter.", [(GC, "review", "obligation", None, ())]),
     ("Further requests the CTD to report by 30 June 2030.", [(CTD, "report", "obligation", None, ("2030-06-30",))]),

@@ -936,10 +936,12 @@ class _Reader:
         if statement or verb in self.ctx.lex.non_conduct:
             end = self.phrase_end(v + 1)
             return self.coordinated(end, subjects, modality, via=via, statement=True, start=start)
-        end = self.phrase_end(self.shared_verbs(v) + 1)
+        # "with examining the proposals and reporting to ...": a gerund's coordinates are gerunds
+        gerund = self.is_gerund(v)
+        end = self.phrase_end(self.shared_verbs(v) + 1, gerund=gerund)
         for s in subjects:
             self.add(s, verb, modality, v, end, start, via)
-        return self.coordinated(end, subjects, modality, via=via, statement=False, start=start)
+        return self.coordinated(end, subjects, modality, via=via, statement=False, start=start, gerund=gerund)
 
     def catenative_list(self, v: int) -> int | None:
         """After catenatives that end in ``to:`` ("agree to:", "continue to:"), the index after the colon."""
@@ -1002,8 +1004,12 @@ class _Reader:
                 if close is None:
                     return v
 
-    def phrase_end(self, i: int) -> int:
-        """Where the verb phrase that continues at ``i`` ends (a token index, exclusive)."""
+    def phrase_end(self, i: int, *, gerund: bool = False) -> int:
+        """Where the verb phrase that continues at ``i`` ends (a token index, exclusive).
+
+        ``gerund``: the phrase's verb is a gerund, so "and" + a gerund with its own
+        complement starts the next one.
+        """
         depth = 0
         relative = embedded = False
         kinds = self.kinds
@@ -1032,7 +1038,7 @@ class _Reader:
                     if (
                         free
                         and self.kind(i + 1) == "AND"
-                        and (self.starts_coordinate(i + 1) or self.kind(i + 2) == "WE")
+                        and (self.starts_coordinate(i + 1, gerund=gerund) or self.kind(i + 2) == "WE")
                     ):
                         return i
                     if free and self.is_infinitive(i + 1):
@@ -1044,7 +1050,7 @@ class _Reader:
                 elif kind == "MODAL" and not relative:
                     return self.subject_boundary(begin, i)  # "..., and Members shall ..." is not ours
                 elif not relative and not embedded:
-                    if kind in ("AND", "OR") and self.starts_coordinate(i):
+                    if kind in ("AND", "OR") and self.starts_coordinate(i, gerund=gerund):
                         return i
                     if kind == "AND" and self.kind(i + 1) == "WE":  # "... and we encourage X to": a clause of its own
                         return i
@@ -1067,9 +1073,15 @@ class _Reader:
             j -= 1
         return j
 
-    def starts_coordinate(self, i: int) -> bool:
-        """``and`` at ``i`` opens a new verb phrase ("and report to ...", "and to adhere", "and shall inform")."""
+    def starts_coordinate(self, i: int, *, gerund: bool = False) -> bool:
+        """``and`` at ``i`` opens a new verb phrase ("and report to ...", "and to adhere", "and shall inform").
+
+        After a gerund (``gerund``), so does a gerund with a complement ("examining the
+        proposals and reporting to the Council"); a bare one is a noun ("and training.").
+        """
         j = self.skip_adverbs(self.past_parenthetical(i + 1))
+        if gerund and self.is_gerund(j) and self.kind(j + 1) not in ("STOP", "SEMI", "COMMA", "AND", "OR", "END"):
+            return True
         if self.kind(j) in ("MODAL", "DIRECTIVE"):
             return True
         if self.kind(j) == "TO":
@@ -1087,6 +1099,7 @@ class _Reader:
         via: Actor | None,
         statement: bool,
         start: int,
+        gerund: bool = False,
     ) -> int:
         """Continue after a verb phrase that ended at ``i``: coordination, routing, purpose, lists."""
         kind = self.kind(i)
@@ -1100,7 +1113,7 @@ class _Reader:
         if kind == "COMMA" and self.kind(i + 1) == "AND":
             i += 1
             kind = "AND"
-        if kind in ("AND", "OR") and self.starts_coordinate(i):
+        if kind in ("AND", "OR") and self.starts_coordinate(i, gerund=gerund):
             j = self.skip_adverbs(self.past_parenthetical(i + 1))
             if self.kind(j) == "MODAL":
                 return j  # the modal clause reads itself, inheriting the subject

@@ -111,6 +111,10 @@ _REF_OBJECTS: dict[str, tuple[str, ...]] = {
 _SHARED = (("examine", "report on"), ("review", "assess"), ("consider", "examine"))
 # Catenatives after a modal ("shall continue to examine"): the mandate's verb is the next one.
 _CATENATIVES = ("continue", "endeavour", "seek", "strive")
+# Directives that take their conduct as "with" and a gerund ("task the CTD with examining ...").
+_WITH_GERUND = ("charge", "entrust", "task")
+# The verbs of _VERB_OBJECTS whose gerund is not the base form with "ing" (a final "e" dropped).
+_GERUNDS = {"submit": "submitting"}
 # Passive participles of directives ("is requested to") and of conduct ("be reviewed by").
 _DIRECTIVE_PARTICIPLES = {
     "requested": "request",
@@ -414,17 +418,21 @@ def _symbol(draw: DrawFn) -> str:
 # --------------------------------------------------------------------------- verb phrases
 
 
+def _gerund(verb: str) -> str:
+    return _GERUNDS.get(verb) or (verb[:-1] if verb.endswith("e") else verb) + "ing"
+
+
 @st.composite
 def _verb_phrase(
-    draw: DrawFn, w: _Writer, ctx: _Context, *, deadline: bool = True
+    draw: DrawFn, w: _Writer, ctx: _Context, *, deadline: bool = True, gerund: bool = False
 ) -> tuple[str, tuple[int, int], list[tuple[str, str | None, int, int]], list[tuple[str, int, int]]]:
-    """Write ``verb object [deadline]``: (verb, action offsets, time limits, references)."""
+    """Write ``verb object [deadline]`` (a gerund if asked): (verb, action offsets, time limits, references)."""
     refs: list[tuple[str, int, int]] = []
     verb = draw(st.sampled_from(sorted(_VERB_OBJECTS)))
     objects = _VERB_OBJECTS[verb] + _REF_OBJECTS.get(verb, ())
     obj = draw(st.sampled_from(objects))
     start = len(w.text)
-    w.add(f"{verb} ")
+    w.add(f"{_gerund(verb) if gerund else verb} ")
     if "{ref}" in obj:
         head, tail = obj.split("{ref}")
         symbol = _symbol(draw)
@@ -469,7 +477,10 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     shape = draw(st.sampled_from(("one", "catenative", "shared", "coordinated")))
     if negated:
         shape = "one"
-    if shape == "catenative":
+    gerund = shape == "catenative" and draw(st.booleans())
+    if gerund:  # "shall continue examining ... and reporting ..."
+        w.add("continue ")
+    elif shape == "catenative":
         w.add(f"{draw(st.sampled_from(_CATENATIVES))} to ")
     if shape == "shared":
         first, second = draw(st.sampled_from(_SHARED))
@@ -477,12 +488,12 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
         w.add(draw(st.sampled_from(_VERB_OBJECTS["examine"])))
         planned.append(_Planned(body, first, modality, 0, (start, len(w.text))))
     else:
-        verb, action, limits, found = draw(_verb_phrase(w, ctx))
+        verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=gerund))
         refs += found
         planned.append(_Planned(body, verb, modality, 0, action, limits=tuple(limits)))
-        if shape == "coordinated":
+        if shape == "coordinated" or (gerund and draw(st.booleans())):
             w.add(" and ")
-            verb, action, limits, found = draw(_verb_phrase(w, ctx))
+            verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=gerund))
             refs += found
             planned.append(_Planned(body, verb, modality, 0, action, limits=tuple(limits)))
     w.add(".")
@@ -502,14 +513,20 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     written = directive if opening else third_person(directive).capitalize()
     w.add(f"{written} upon " if directive == "call" else f"{written} ")
     body = _actor_at(addressee, w.add(addressee.actor.surface), addressee.actor.surface)
-    w.add(" to ")
+    gerund = directive in _WITH_GERUND and draw(st.booleans())
+    w.add(" with " if gerund else " to ")  # "task the CTD with examining ... and reporting ..."
     planned: list[_Planned] = []
     refs: list[tuple[str, int, int]] = []
-    verb, action, limits, found = draw(_verb_phrase(w, ctx))
+    verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=gerund))
     refs += found
     planned.append(_Planned(body, verb, modality, body.span.start if body.span else 0, action, limits=tuple(limits)))
-    shape = draw(st.sampled_from(("one", "and to", "routed")))
-    if shape == "and to":
+    shape = draw(st.sampled_from(("one", "and") if gerund else ("one", "and to", "routed")))
+    if shape == "and":
+        w.add(" and ")
+        verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=True))
+        refs += found
+        planned.append(_Planned(body, verb, modality, planned[0].start, action, limits=tuple(limits)))
+    elif shape == "and to":
         w.add(", and to ")
         verb, action, limits, found = draw(_verb_phrase(w, ctx))
         refs += found
