@@ -27,13 +27,16 @@ import attrs
 class Span:
     """Half-open character range ``[start, end)`` in the source text."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field()
+    start: int
+    end: int
 
-    @end.validator
-    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if value < self.start:
-            raise ValueError(f"Span.end must be >= start ({self.start}), got {value}")
+    # One check after init rather than a validator per field: a parse makes dozens of
+    # spans, and the two validator calls cost as much as the rest of making one.
+    def __attrs_post_init__(self) -> None:
+        if self.start < 0:
+            raise ValueError(f"'start' must be >= 0: {self.start}")
+        if self.end < self.start:
+            raise ValueError(f"Span.end must be >= start ({self.start}), got {self.end}")
 
     def slice(self, text: str) -> str:
         """The stretch of ``text`` under this span."""
