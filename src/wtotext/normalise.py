@@ -190,8 +190,10 @@ def normalise(source: str) -> Normalised:
     lines = split_columns(split_lines(source))
     symbols = _own_symbols(lines)
     lines, removed = drop_page_furniture(lines, symbols)
-    lines, notes, note_removed = lift_footnotes(lines)
-    removed += note_removed
+    notes: list[RawFootnote] = []
+    if "_____" in source:  # else no footnote rule, and no notes to lift
+        lines, notes, note_removed = lift_footnotes(lines)
+        removed += note_removed
     # page furniture means a PDF extract, however few its lines
     wrapped = _is_hard_wrapped(lines) or any(why == "page number" for _, why in removed)
     pieces = join_blocks(lines, wrapped)
@@ -421,9 +423,9 @@ def _may_have_gap(text: str) -> bool:
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
     widths = [len(text.rstrip()) for text, _, _ in lines]
-    long = sum(1 for w in widths if w > 160)
-    full = sum(1 for w in widths if 60 <= w <= 130)
-    return full >= 5 and long == 0
+    if max(widths, default=0) > 160:  # a long line: not wrapped
+        return False
+    return len([w for w in widths if 60 <= w <= 130]) >= 5
 
 
 # Words a line cannot end a sentence with: a line that ends with one goes on.
@@ -493,10 +495,6 @@ _SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _OPENS = re.compile(alternation((*lexicon().openers, *lexicon().operative_markers)) + r"\b")
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
 def _first_word(text: str) -> str:
     words = text.split(maxsplit=1)
     return words[0] if words else ""
@@ -509,14 +507,14 @@ def _text_width(lines: Sequence[Line]) -> int:
     widths = [
         end
         for (text, _, _), end, following in zip(lines, ends, ends[1:], strict=False)
-        if end and following and _indent(text) <= 30
+        if end and following and len(text) - len(text.lstrip()) <= 30
     ]
     return max(widths, default=max(ends, default=0))
 
 
 def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     """Group lines into blocks: blank lines and list markers end them; wraps join them."""
-    width = _text_width(lines)
+    width = _text_width(lines) if wrapped else 0  # only the joins of a wrapped text read it
     pieces: list[_Piece] = []
     current: _Piece | None = None
     prev = ""  # the text of the last line of ``current``
@@ -532,8 +530,8 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
         after_gap, gap = gap, False
         if (
             current is not None
-            and (wrapped or not after_gap)  # else no rule below joins
-            and _indent(prev) <= 30
+            and (not after_gap or (wrapped and new_page))  # else no rule below joins
+            and len(prev) - len(prev.lstrip()) <= 30
             and (not _MARKER.match(text) or (wrapped and not after_gap and _wrapped_number(prev, text, width)))
         ):
             prev_text = prev.rstrip()
@@ -567,56 +565,68 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
     chunks: list[str] = []
     sources: list[int] = []  # the source offset of each chunk's first character
     for piece in pieces:
-        block: list[str] = []
-        where: list[int] = []
+        first = len(chunks)  # where the block's chunks begin
         soft_end = False
         for text, base, _ in piece:
-            lead = len(text) - len(text.lstrip())
-            end = len(text.rstrip())
             printable = text.isprintable()
-            if not printable:  # invisible characters at the line end are not text either
-                end = len(text[:end].rstrip(_BLANK))
+            if printable and text[:1] != " " and text[-1:] != " ":
+                lead, end = 0, len(text)  # most lines: nothing to strip
+            else:
+                lead = len(text) - len(text.lstrip())
+                end = len(text.rstrip())
+                if not printable:  # invisible characters at the line end are not text either
+                    end = len(text[:end].rstrip(_BLANK))
             if lead >= end:
                 continue
-            if block and not soft_end:  # after a soft hyphen, the word goes on
-                _join_line(block, where, text, lead, base, compounds)
+            if len(chunks) == first:  # the block's first line
+                if chunks:  # the blank line between blocks maps to the previous block's last character
+                    last = sources[-1] + len(chunks[-1]) - 1
+                    chunks += ("\n", "\n")
+                    sources += (last, last)
+                    first += 2
+            elif soft_end:  # after a soft hyphen, the word goes on
+                pass
+            elif chunks[-1].endswith("-"):
+                _join_hyphenated(chunks, sources, first, text, lead, base, compounds)
+            else:  # a wrapped line joins its block with one space
+                chunks.append(" ")
+                sources.append(base + lead)
             pos = lead
             # a gap of white space and invisible characters folds to one space, or to nothing;
             # a printable line has only plain spaces, and nothing to fold without two in a row
             if not printable or text.find("  ", lead, end) != -1:
                 for gap in _GAP.finditer(text, lead, end):
-                    block.append(text[pos : gap.start()])
-                    where.append(base + pos)
-                    space = next((i for i, c in enumerate(gap.group()) if c not in _INVISIBLE), None)
-                    if space is not None:
-                        block.append(" ")
-                        where.append(base + gap.start() + space)
-                    pos = gap.end()
-            block.append(text[pos:end])
-            where.append(base + pos)
+                    start, stop = gap.span()
+                    # the gap's space maps to its first character that is not invisible (a printable
+                    # line has none); a gap of nothing but invisible characters folds to nothing
+                    space = start if printable else stop - len(gap.group().lstrip(_INVISIBLE))
+                    chunks.append(text[pos:start])
+                    sources.append(base + pos)
+                    if space < stop:
+                        chunks.append(" ")
+                        sources.append(base + space)
+                    pos = stop
+            chunks.append(text[pos:end])
+            sources.append(base + pos)
             soft_end = not printable and "\u00ad" in text[end:]
-        if not block:
-            continue
-        if chunks:  # the blank line between blocks maps to the previous block's last character
-            last = sources[-1] + len(chunks[-1]) - 1
-            chunks += ("\n", "\n")
-            sources += (last, last)
-        chunks += block
-        sources += where
     return "".join(chunks), OffsetMap.of_chunks(chunks, sources)
 
 
-def _join_line(block: list[str], where: list[int], text: str, lead: int, base: int, compounds: _Compounds) -> None:
-    """Join a wrapped line to its block: undo a line-end hyphen, else put one space."""
-    last = block[-1]
-    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[lead].islower():
-        head = "".join(block).rsplit(" ", 1)[-1]
+def _join_hyphenated(
+    chunks: list[str], sources: list[int], first: int, text: str, lead: int, base: int, compounds: _Compounds
+) -> None:
+    """Join a wrapped line to a block (its chunks from ``first`` on) that ends in a hyphen:
+    a word broken at the line end is joined again, a compound the document writes elsewhere
+    keeps its hyphen; else one space, as for any wrap."""
+    last = chunks[-1]
+    if len(last) > 1 and last[-2].isalpha() and text[lead].islower():
+        head = "".join(chunks[first:]).rsplit(" ", 1)[-1]
         tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
         if head + tail not in compounds:
-            block[-1] = last[:-1]
+            chunks[-1] = last[:-1]
         return
-    block.append(" ")
-    where.append(base + lead)
+    chunks.append(" ")
+    sources.append(base + lead)
 
 
 class _Compounds:
