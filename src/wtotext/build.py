@@ -11,7 +11,8 @@ parents, attaches footnotes, gathers references, keeps everything else as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 import attrs
 import lark
@@ -104,9 +105,7 @@ class _Builder:
         self.noise: list[Noise] = [Noise(fold(span.slice(norm.source)), span, reason) for span, reason in norm.removed]
         self.diagnostics: list[Diagnostic] = []
         self.web_notes: list[tuple[str, lark.Token]] = []
-
-    def span(self, start: int, end: int) -> Span:
-        return self.norm.span(start, end)
+        self.span: Callable[[int, int], Span] = norm.span  # the source span of a clean range
 
     def clean(self, start: int, end: int) -> str:
         return fold(self.text[start:end])
@@ -224,12 +223,13 @@ class _Builder:
                     f"preambular opener {opener!r} is not in the lexicon", self.span(start, end), "unknown-opener"
                 )
             )
-        own = tuple(n for at, n in notes if start <= at <= end)
+        own = tuple(n for at, n in notes if start <= at <= end) if notes else ()
         return Recital(opener, text, self.span(start, end), self.refs_in(start, end), own)
 
     def opener(self, text: str) -> str | None:
         best = None
-        for candidate in self.lex.openers:
+        size, groups = _openers_by_start(self.lex.openers)
+        for candidate in groups.get(text[:size], ()):
             if not text.startswith(candidate):
                 continue
             whole_word = len(text) == len(candidate) or not text[len(candidate)].isalpha()
@@ -275,9 +275,9 @@ class _Builder:
         return marker, [_nest(item) for item in _lettered_top_level(items)]
 
     def item(self, tree: lark.Tree[lark.Token], heading: str | None) -> _Item:
-        tokens = [c for c in tree.children if isinstance(c, lark.Token)]
-        subs = [c for c in tree.children if isinstance(c, lark.Tree)]
-        head = tokens[0] if tokens else _first_token(tree)
+        head = next((c for c in tree.children if isinstance(c, lark.Token)), None)
+        if head is None:
+            head = _first_token(tree)
         item = self.block_item(head)
         item.heading = heading
         for child in tree.children:
@@ -286,7 +286,6 @@ class _Builder:
             elif child is not head:  # a continuation block
                 target = item.children[-1] if item.children else item
                 target.end = _bounds(child)[1]
-        del subs
         item.end = max([item.end, *(c.end for c in item.children)])
         return item
 
@@ -296,7 +295,7 @@ class _Builder:
         match = _NUMBER.match(block)
         if match is None:
             return _Item(None, None, start, start, end, head_end=end)
-        number = next((g for g in match.groups() if g), None)
+        number = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         kind = "bullet" if match.group(4) else ("paren" if match.group(2) or match.group(3) else "number")
         return _Item(None if kind == "bullet" else number, kind, start, start + match.end(), end, head_end=end)
 
@@ -313,7 +312,8 @@ class _Builder:
             mandates=tuple(mandates),
             subitems=children,
             references=self.refs_in(item.start, own_end),
-            footnotes=tuple(n for at, n in notes if item.start <= at <= own_end),  # a marker may end it
+            # a marker may end it
+            footnotes=tuple(n for at, n in notes if item.start <= at <= own_end) if notes else (),
             heading=item.heading,
         )
 
@@ -371,6 +371,17 @@ class _Builder:
             if symbol not in own and symbol not in out:
                 out.append(symbol)
         return tuple(out)
+
+
+@cache
+def _openers_by_start(openers: tuple[str, ...]) -> tuple[int, dict[str, tuple[str, ...]]]:
+    """The openers grouped by their first characters, as many as the shortest has: a
+    text can begin only with the openers of the group its own first characters name."""
+    size = min(map(len, openers), default=0)
+    groups: dict[str, tuple[str, ...]] = {}
+    for opener in openers:
+        groups[opener[:size]] = (*groups.get(opener[:size], ()), opener)
+    return size, groups
 
 
 def _paragraphs(paragraph: OperativeParagraph) -> Iterator[OperativeParagraph]:
