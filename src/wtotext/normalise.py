@@ -44,7 +44,11 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width c
 _BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + _INVISIBLE
 # The runs that need folding: all but a lone plain space, which stays as it is (a line has
 # one between every two words, and looking at each would cost more than the folding).
-_GAP = re.compile(f"[{_BLANK}]{{2,}}|[{_BLANK.replace(' ', '')}]")
+# Written as one blank character, then more of them or a look back that it was no plain
+# space, because a pattern that begins with a class of characters is searched for that
+# class (fast), where "a run of two or more, or one that is not a space" is tried at
+# every position.
+_GAP = re.compile(f"[{_BLANK}](?:[{_BLANK}]+|(?<! ))")
 _DROP = str.maketrans("", "", _INVISIBLE)
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
