@@ -10,6 +10,7 @@ parents, attaches footnotes, gathers references, keeps everything else as
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -61,6 +62,10 @@ _META = re.compile(
 # "Implementation of Paragraph 6 of the Doha Declaration" (that one is cited).
 _TITLE_KIND = re.compile(r"^(?:(?!(?:of|the|on|to)\b)[\w'-]+\s+){0,3}(decision|declaration)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
+# The enacting formula around the issuer's name: "The" / "We, the" before it, a comma or
+# the verb after it.
+_FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+")
+_FORMULA_END = re.compile(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b")
 
 
 @attrs.frozen
@@ -200,8 +205,8 @@ class _Builder:
         if title and (head := _TITLE_KIND.match(title)):
             kind = head.group(1).lower()
         if enacting is not None:
-            formula = re.sub(r"^(?:The|We,\s+the)\s+", "", fold(str(enacting)))
-            formula = re.split(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", formula)[0]
+            formula = _FORMULA_HEAD.sub("", fold(str(enacting)))
+            formula = _FORMULA_END.split(formula)[0]
             issuer = self.registry.resolve(formula) or formula
         if issuer is None and (
             any("MINISTERIAL CONFERENCE" in line.upper() or _MINISTERIAL_TITLE.match(line) for line in lines)
@@ -304,7 +309,7 @@ class _Builder:
     ) -> OperativeParagraph:
         own_end = item.children[0].start if item.children else item.end
         mandates, opened = paragraph_mandates(self.text[item.body_start : own_end], item.body_start, ctx, frame=frame)
-        children = tuple(self.paragraph(child, ctx, notes, opened or frame) for child in item.children)
+        children = tuple([self.paragraph(child, ctx, notes, opened or frame) for child in item.children])
         return OperativeParagraph(
             number=item.number,
             text=self.clean(item.body_start, item.end),
@@ -354,15 +359,15 @@ class _Builder:
         own: set[str],
     ) -> tuple[str, ...]:
         cited: list[tuple[int, str]] = []
-        for recital in preamble:
-            cited += [(r.span.start, r.symbol) for r in recital.references]
-            cited += [(recital.span.start, r.symbol) for f in recital.footnotes for r in f.references]
+        attached: set[int] = set()  # the footnotes of a recital or paragraph
+        nodes: list[Recital | OperativeParagraph] = [*preamble]
         for paragraph in paragraphs:
-            for node in _paragraphs(paragraph):
-                cited += [(r.span.start, r.symbol) for r in node.references]
-                cited += [(node.span.start, r.symbol) for f in node.footnotes for r in f.references]
-        attached = {id(f) for p in paragraphs for n in _paragraphs(p) for f in n.footnotes}
-        attached |= {id(f) for r in preamble for f in r.footnotes}
+            nodes += _paragraphs(paragraph)
+        for node in nodes:
+            cited += [(r.span.start, r.symbol) for r in node.references]
+            for f in node.footnotes:
+                attached.add(id(f))
+                cited += [(node.span.start, r.symbol) for r in f.references]
         for note in footnotes:
             if id(note) not in attached:
                 cited += [(note.span.start, r.symbol) for r in note.references]
@@ -400,8 +405,12 @@ def _walk(tree: lark.Tree[lark.Token]) -> Iterator[lark.Tree[lark.Token] | lark.
 
 
 def _first_token(tree: lark.Tree[lark.Token]) -> lark.Token:
-    for tok in tree.scan_values(lambda v: isinstance(v, lark.Token)):
-        return tok
+    """The first token under ``tree``, in text order."""
+    for child in tree.children:
+        if isinstance(child, lark.Token):
+            return child
+        with contextlib.suppress(ValueError):  # an empty subtree: look on
+            return _first_token(child)
     raise ValueError(f"empty {tree.data}")
 
 
