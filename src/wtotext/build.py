@@ -39,9 +39,12 @@ _SYMBOL = re.compile(SYMBOL)
 _MINISTERIAL_TITLE = re.compile(r"ministerial\s+(?:decision|declaration)\b", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _ADOPTION = re.compile(
-    r"\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+"
+    # every match begins with "a" or "d": one test rules out most positions of a line,
+    # where the alternatives below would each be tried
+    r"(?=[ad])"
+    r"(?:\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+"
     r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
-    r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b)",
+    r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b))",
     re.IGNORECASE,
 )
 _ADOPTED_BY = re.compile(r"\badopted\s+by\s+(?:the\s+)?(.+?)\s+(?:on|at|in)\b", re.IGNORECASE)
@@ -182,6 +185,7 @@ class _Builder:
         kind = "decision"
         adoption_index: int | None = None
         lines = [fold(str(tok)) for tok in front]  # each line folded once, read up to three times
+        plain: list[bool] = []  # neither symbols nor an adoption line: may be the title
         for index, (tok, line) in enumerate(zip(front, lines, strict=True)):
             start, end = _bounds(tok)
             reason = "front matter"
@@ -197,10 +201,13 @@ class _Builder:
                 if by := _ADOPTED_BY.search(line):
                     issuer = issuer or self.registry.resolve(by.group(1))
             self.noise.append(Noise(line, self.span(start, end), reason))
+            plain.append(reason == "front matter")
+        # the title: the last plain line before the adoption line (every line before it was
+        # searched for one above, the date being still unknown)
         end_index = adoption_index if adoption_index is not None else len(front)
-        for line in reversed(lines[:end_index]):
-            if not _SYMBOL_LINE.match(line) and not _META.match(line) and not _ADOPTION.search(line):
-                title = line
+        for index in reversed(range(end_index)):
+            if plain[index] and not _META.match(lines[index]):
+                title = lines[index]
                 break
         if title and (head := _TITLE_KIND.match(title)):
             kind = head.group(1).lower()
