@@ -30,6 +30,7 @@ normalising a clean text again changes nothing (idempotence).
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -124,7 +125,7 @@ class OffsetMap:
             stop = bisect_left(self.clean, end)  # the first run past the range
             clean.append(size)
             source.append(self.source[first] + start - self.clean[first])
-            clean += [at + size - start for at in self.clean[first + 1 : stop]]
+            clean += map(operator.add, self.clean[first + 1 : stop], itertools.repeat(size - start))
             source += self.source[first + 1 : stop]
             size += end - start
         return OffsetMap(clean, source, size)
@@ -504,6 +505,11 @@ def _first_word(text: str) -> str:
     return words[0] if words else ""
 
 
+def _next_word_overflows(line: str, following: str, width: int) -> bool:
+    """Would the first word of ``following`` have run past the wrap ``width`` at the end of ``line``?"""
+    return len(line) + 1 + len(_first_word(following)) > width - 3
+
+
 def _text_width(lines: Sequence[Line]) -> int:
     """The width the text was wrapped at: the widest line that another line follows,
     leaving out right-aligned header cells."""
@@ -545,9 +551,15 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
                     prev = text
                     continue
             else:
-                full = len(prev_text) + 1 + len(_first_word(text)) > width - 3  # the next word did not fit
-                fits = full or len(prev_text) > 0.6 * width
-                if fits and (not after_gap or (new_page and _goes_on_over_page(prev_text, text, full))):
+                # the line before ran most of the width, or the next word did not fit on it
+                # (worked out only when needed: most wrapped lines run most of the width)
+                long = len(prev_text) > 0.6 * width
+                if not after_gap:
+                    joins = long or _next_word_overflows(prev_text, text, width)
+                else:  # over a page break, the only gap a wrapped paragraph crosses
+                    full = _next_word_overflows(prev_text, text, width)
+                    joins = (full or long) and _goes_on_over_page(prev_text, text, full)
+                if joins:
                     current.append(line)
                     prev = text
                     continue
