@@ -11,6 +11,7 @@ parents, attaches footnotes, gathers references, keeps everything else as
 from __future__ import annotations
 
 import contextlib
+import operator
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -64,6 +65,7 @@ _META = re.compile(
 # The kind a title names: "DECLARATION ON ...", "Doha Ministerial Declaration", but not
 # "Implementation of Paragraph 6 of the Doha Declaration" (that one is cited).
 _TITLE_KIND = re.compile(r"^(?:(?!(?:of|the|on|to)\b)[\w'-]+\s+){0,3}(decision|declaration)\b", re.IGNORECASE)
+_SPAN_START = operator.attrgetter("span.start")  # the sort key of noise
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 # The enacting formula around the issuer's name: "The" / "We, the" before it, a comma or
 # the verb after it.
@@ -170,7 +172,7 @@ class _Builder:
             operative=paragraphs,
             enacting_formula=fold(str(enacting)) if enacting is not None else None,
             footnotes=footnotes,
-            noise=tuple(sorted(self.noise, key=lambda n: n.span.start)),
+            noise=tuple(sorted(self.noise, key=_SPAN_START)),
             diagnostics=tuple(self.diagnostics),
             source=self.source,
             text=self.norm.source,

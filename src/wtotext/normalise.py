@@ -62,6 +62,7 @@ _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+|\(\s*[a-z]{1,4}\s*\)|\(\s*\d{1,3}\s*\)|[a-z]\)|[-\u2022\u2013*])(?=\s)"
 )
 _COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
+_CELL_GAP = re.compile(r"\s{3,}")  # between the cells of a header line
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 _SYMBOL = re.compile(SYMBOL)
 _TERMINAL = (".", ";", ":", ",", "!", "?")
@@ -200,7 +201,7 @@ def normalise(source: str) -> Normalised:
         lines, notes, note_removed = lift_footnotes(lines)
         removed += note_removed
     # page furniture means a PDF extract, however few its lines
-    wrapped = _is_hard_wrapped(lines) or any(why == "page number" for _, why in removed)
+    wrapped = any(why == "page number" for _, why in removed) or _is_hard_wrapped(lines)
     pieces = join_blocks(lines, wrapped)
     text, offsets = fold_whitespace(pieces, source, wrapped)
     footnotes = _place_markers(notes, text)
@@ -245,7 +246,7 @@ def _own_symbols(lines: Sequence[Line]) -> set[str]:
     for text, _, _ in lines[:30]:
         if "/" not in text:  # every symbol has a slash
             continue
-        for cell in re.split(r"\s{3,}", text.strip()):
+        for cell in _CELL_GAP.split(text.strip()):
             if _RUNNING_HEAD.match(cell):
                 found.update(_SYMBOL.findall(cell))
     return found
