@@ -10,8 +10,11 @@ parents, attaches footnotes, gathers references, keeps everything else as
 
 from __future__ import annotations
 
+import contextlib
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 import attrs
 import lark
@@ -37,9 +40,12 @@ _SYMBOL = re.compile(SYMBOL)
 _MINISTERIAL_TITLE = re.compile(r"ministerial\s+(?:decision|declaration)\b", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _ADOPTION = re.compile(
-    r"\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+"
+    # every match begins with "a" or "d": one test rules out most positions of a line,
+    # where the alternatives below would each be tried
+    r"(?=[ad])"
+    r"(?:\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+"
     r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
-    r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b)",
+    r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b))",
     re.IGNORECASE,
 )
 _ADOPTED_BY = re.compile(r"\badopted\s+by\s+(?:the\s+)?(.+?)\s+(?:on|at|in)\b", re.IGNORECASE)
@@ -59,7 +65,12 @@ _META = re.compile(
 # The kind a title names: "DECLARATION ON ...", "Doha Ministerial Declaration", but not
 # "Implementation of Paragraph 6 of the Doha Declaration" (that one is cited).
 _TITLE_KIND = re.compile(r"^(?:(?!(?:of|the|on|to)\b)[\w'-]+\s+){0,3}(decision|declaration)\b", re.IGNORECASE)
+_SPAN_START = operator.attrgetter("span.start")  # the sort key of noise
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
+# The enacting formula around the issuer's name: "The" / "We, the" before it, a comma or
+# the verb after it.
+_FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+")
+_FORMULA_END = re.compile(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b")
 
 
 @attrs.frozen
@@ -104,9 +115,7 @@ class _Builder:
         self.noise: list[Noise] = [Noise(fold(span.slice(norm.source)), span, reason) for span, reason in norm.removed]
         self.diagnostics: list[Diagnostic] = []
         self.web_notes: list[tuple[str, lark.Token]] = []
-
-    def span(self, start: int, end: int) -> Span:
-        return self.norm.span(start, end)
+        self.span: Callable[[int, int], Span] = norm.span  # the source span of a clean range
 
     def clean(self, start: int, end: int) -> str:
         return fold(self.text[start:end])
@@ -163,7 +172,7 @@ class _Builder:
             operative=paragraphs,
             enacting_formula=fold(str(enacting)) if enacting is not None else None,
             footnotes=footnotes,
-            noise=tuple(sorted(self.noise, key=lambda n: n.span.start)),
+            noise=tuple(sorted(self.noise, key=_SPAN_START)),
             diagnostics=tuple(self.diagnostics),
             source=self.source,
             text=self.norm.source,
@@ -178,6 +187,7 @@ class _Builder:
         kind = "decision"
         adoption_index: int | None = None
         lines = [fold(str(tok)) for tok in front]  # each line folded once, read up to three times
+        plain: list[bool] = []  # neither symbols nor an adoption line: may be the title
         for index, (tok, line) in enumerate(zip(front, lines, strict=True)):
             start, end = _bounds(tok)
             reason = "front matter"
@@ -193,16 +203,19 @@ class _Builder:
                 if by := _ADOPTED_BY.search(line):
                     issuer = issuer or self.registry.resolve(by.group(1))
             self.noise.append(Noise(line, self.span(start, end), reason))
+            plain.append(reason == "front matter")
+        # the title: the last plain line before the adoption line (every line before it was
+        # searched for one above, the date being still unknown)
         end_index = adoption_index if adoption_index is not None else len(front)
-        for line in reversed(lines[:end_index]):
-            if not _SYMBOL_LINE.match(line) and not _META.match(line) and not _ADOPTION.search(line):
-                title = line
+        for index in reversed(range(end_index)):
+            if plain[index] and not _META.match(lines[index]):
+                title = lines[index]
                 break
         if title and (head := _TITLE_KIND.match(title)):
             kind = head.group(1).lower()
         if enacting is not None:
-            formula = re.sub(r"^(?:The|We,\s+the)\s+", "", fold(str(enacting)))
-            formula = re.split(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", formula)[0]
+            formula = _FORMULA_HEAD.sub("", fold(str(enacting)))
+            formula = _FORMULA_END.split(formula)[0]
             issuer = self.registry.resolve(formula) or formula
         if issuer is None and (
             any("MINISTERIAL CONFERENCE" in line.upper() or _MINISTERIAL_TITLE.match(line) for line in lines)
@@ -224,12 +237,13 @@ class _Builder:
                     f"preambular opener {opener!r} is not in the lexicon", self.span(start, end), "unknown-opener"
                 )
             )
-        own = tuple(n for at, n in notes if start <= at <= end)
+        own = tuple(n for at, n in notes if start <= at <= end) if notes else ()
         return Recital(opener, text, self.span(start, end), self.refs_in(start, end), own)
 
     def opener(self, text: str) -> str | None:
         best = None
-        for candidate in self.lex.openers:
+        size, groups = _openers_by_start(self.lex.openers)
+        for candidate in groups.get(text[:size], ()):
             if not text.startswith(candidate):
                 continue
             whole_word = len(text) == len(candidate) or not text[len(candidate)].isalpha()
@@ -275,9 +289,9 @@ class _Builder:
         return marker, [_nest(item) for item in _lettered_top_level(items)]
 
     def item(self, tree: lark.Tree[lark.Token], heading: str | None) -> _Item:
-        tokens = [c for c in tree.children if isinstance(c, lark.Token)]
-        subs = [c for c in tree.children if isinstance(c, lark.Tree)]
-        head = tokens[0] if tokens else _first_token(tree)
+        head = next((c for c in tree.children if isinstance(c, lark.Token)), None)
+        if head is None:
+            head = _first_token(tree)
         item = self.block_item(head)
         item.heading = heading
         for child in tree.children:
@@ -286,7 +300,6 @@ class _Builder:
             elif child is not head:  # a continuation block
                 target = item.children[-1] if item.children else item
                 target.end = _bounds(child)[1]
-        del subs
         item.end = max([item.end, *(c.end for c in item.children)])
         return item
 
@@ -296,7 +309,7 @@ class _Builder:
         match = _NUMBER.match(block)
         if match is None:
             return _Item(None, None, start, start, end, head_end=end)
-        number = next((g for g in match.groups() if g), None)
+        number = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         kind = "bullet" if match.group(4) else ("paren" if match.group(2) or match.group(3) else "number")
         return _Item(None if kind == "bullet" else number, kind, start, start + match.end(), end, head_end=end)
 
@@ -305,7 +318,7 @@ class _Builder:
     ) -> OperativeParagraph:
         own_end = item.children[0].start if item.children else item.end
         mandates, opened = paragraph_mandates(self.text[item.body_start : own_end], item.body_start, ctx, frame=frame)
-        children = tuple(self.paragraph(child, ctx, notes, opened or frame) for child in item.children)
+        children = tuple([self.paragraph(child, ctx, notes, opened or frame) for child in item.children])
         return OperativeParagraph(
             number=item.number,
             text=self.clean(item.body_start, item.end),
@@ -313,7 +326,8 @@ class _Builder:
             mandates=tuple(mandates),
             subitems=children,
             references=self.refs_in(item.start, own_end),
-            footnotes=tuple(n for at, n in notes if item.start <= at <= own_end),  # a marker may end it
+            # a marker may end it
+            footnotes=tuple(n for at, n in notes if item.start <= at <= own_end) if notes else (),
             heading=item.heading,
         )
 
@@ -354,15 +368,15 @@ class _Builder:
         own: set[str],
     ) -> tuple[str, ...]:
         cited: list[tuple[int, str]] = []
-        for recital in preamble:
-            cited += [(r.span.start, r.symbol) for r in recital.references]
-            cited += [(recital.span.start, r.symbol) for f in recital.footnotes for r in f.references]
+        attached: set[int] = set()  # the footnotes of a recital or paragraph
+        nodes: list[Recital | OperativeParagraph] = [*preamble]
         for paragraph in paragraphs:
-            for node in _paragraphs(paragraph):
-                cited += [(r.span.start, r.symbol) for r in node.references]
-                cited += [(node.span.start, r.symbol) for f in node.footnotes for r in f.references]
-        attached = {id(f) for p in paragraphs for n in _paragraphs(p) for f in n.footnotes}
-        attached |= {id(f) for r in preamble for f in r.footnotes}
+            nodes += _paragraphs(paragraph)
+        for node in nodes:
+            cited += [(r.span.start, r.symbol) for r in node.references]
+            for f in node.footnotes:
+                attached.add(id(f))
+                cited += [(node.span.start, r.symbol) for r in f.references]
         for note in footnotes:
             if id(note) not in attached:
                 cited += [(note.span.start, r.symbol) for r in note.references]
@@ -371,6 +385,17 @@ class _Builder:
             if symbol not in own and symbol not in out:
                 out.append(symbol)
         return tuple(out)
+
+
+@cache
+def _openers_by_start(openers: tuple[str, ...]) -> tuple[int, dict[str, tuple[str, ...]]]:
+    """The openers grouped by their first characters, as many as the shortest has: a
+    text can begin only with the openers of the group its own first characters name."""
+    size = min(map(len, openers), default=0)
+    groups: dict[str, tuple[str, ...]] = {}
+    for opener in openers:
+        groups[opener[:size]] = (*groups.get(opener[:size], ()), opener)
+    return size, groups
 
 
 def _paragraphs(paragraph: OperativeParagraph) -> Iterator[OperativeParagraph]:
@@ -389,8 +414,12 @@ def _walk(tree: lark.Tree[lark.Token]) -> Iterator[lark.Tree[lark.Token] | lark.
 
 
 def _first_token(tree: lark.Tree[lark.Token]) -> lark.Token:
-    for tok in tree.scan_values(lambda v: isinstance(v, lark.Token)):
-        return tok
+    """The first token under ``tree``, in text order."""
+    for child in tree.children:
+        if isinstance(child, lark.Token):
+            return child
+        with contextlib.suppress(ValueError):  # an empty subtree: look on
+            return _first_token(child)
     raise ValueError(f"empty {tree.data}")
 
 

@@ -30,6 +30,7 @@ normalising a clean text again changes nothing (idempotence).
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -44,7 +45,11 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width c
 _BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + _INVISIBLE
 # The runs that need folding: all but a lone plain space, which stays as it is (a line has
 # one between every two words, and looking at each would cost more than the folding).
-_GAP = re.compile(f"[{_BLANK}]{{2,}}|[{_BLANK.replace(' ', '')}]")
+# Written as one blank character, then more of them or a look back that it was no plain
+# space, because a pattern that begins with a class of characters is searched for that
+# class (fast), where "a run of two or more, or one that is not a space" is tried at
+# every position.
+_GAP = re.compile(f"[{_BLANK}](?:[{_BLANK}]+|(?<! ))")
 _DROP = str.maketrans("", "", _INVISIBLE)
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
@@ -57,6 +62,7 @@ _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+|\(\s*[a-z]{1,4}\s*\)|\(\s*\d{1,3}\s*\)|[a-z]\)|[-\u2022\u2013*])(?=\s)"
 )
 _COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
+_CELL_GAP = re.compile(r"\s{3,}")  # between the cells of a header line
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 _SYMBOL = re.compile(SYMBOL)
 _TERMINAL = (".", ";", ":", ",", "!", "?")
@@ -120,7 +126,7 @@ class OffsetMap:
             stop = bisect_left(self.clean, end)  # the first run past the range
             clean.append(size)
             source.append(self.source[first] + start - self.clean[first])
-            clean += [at + size - start for at in self.clean[first + 1 : stop]]
+            clean += map(operator.add, self.clean[first + 1 : stop], itertools.repeat(size - start))
             source += self.source[first + 1 : stop]
             size += end - start
         return OffsetMap(clean, source, size)
@@ -190,10 +196,12 @@ def normalise(source: str) -> Normalised:
     lines = split_columns(split_lines(source))
     symbols = _own_symbols(lines)
     lines, removed = drop_page_furniture(lines, symbols)
-    lines, notes, note_removed = lift_footnotes(lines)
-    removed += note_removed
+    notes: list[RawFootnote] = []
+    if "_____" in source:  # else no footnote rule, and no notes to lift
+        lines, notes, note_removed = lift_footnotes(lines)
+        removed += note_removed
     # page furniture means a PDF extract, however few its lines
-    wrapped = _is_hard_wrapped(lines) or any(why == "page number" for _, why in removed)
+    wrapped = any(why == "page number" for _, why in removed) or _is_hard_wrapped(lines)
     pieces = join_blocks(lines, wrapped)
     text, offsets = fold_whitespace(pieces, source, wrapped)
     footnotes = _place_markers(notes, text)
@@ -238,7 +246,7 @@ def _own_symbols(lines: Sequence[Line]) -> set[str]:
     for text, _, _ in lines[:30]:
         if "/" not in text:  # every symbol has a slash
             continue
-        for cell in re.split(r"\s{3,}", text.strip()):
+        for cell in _CELL_GAP.split(text.strip()):
             if _RUNNING_HEAD.match(cell):
                 found.update(_SYMBOL.findall(cell))
     return found
@@ -421,9 +429,9 @@ def _may_have_gap(text: str) -> bool:
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
     widths = [len(text.rstrip()) for text, _, _ in lines]
-    long = sum(1 for w in widths if w > 160)
-    full = sum(1 for w in widths if 60 <= w <= 130)
-    return full >= 5 and long == 0
+    if max(widths, default=0) > 160:  # a long line: not wrapped
+        return False
+    return len([w for w in widths if 60 <= w <= 130]) >= 5
 
 
 # Words a line cannot end a sentence with: a line that ends with one goes on.
@@ -493,13 +501,14 @@ _SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _OPENS = re.compile(alternation((*lexicon().openers, *lexicon().operative_markers)) + r"\b")
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
 def _first_word(text: str) -> str:
     words = text.split(maxsplit=1)
     return words[0] if words else ""
+
+
+def _next_word_overflows(line: str, following: str, width: int) -> bool:
+    """Would the first word of ``following`` have run past the wrap ``width`` at the end of ``line``?"""
+    return len(line) + 1 + len(_first_word(following)) > width - 3
 
 
 def _text_width(lines: Sequence[Line]) -> int:
@@ -509,14 +518,14 @@ def _text_width(lines: Sequence[Line]) -> int:
     widths = [
         end
         for (text, _, _), end, following in zip(lines, ends, ends[1:], strict=False)
-        if end and following and _indent(text) <= 30
+        if end and following and len(text) - len(text.lstrip()) <= 30
     ]
     return max(widths, default=max(ends, default=0))
 
 
 def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     """Group lines into blocks: blank lines and list markers end them; wraps join them."""
-    width = _text_width(lines)
+    width = _text_width(lines) if wrapped else 0  # only the joins of a wrapped text read it
     pieces: list[_Piece] = []
     current: _Piece | None = None
     prev = ""  # the text of the last line of ``current``
@@ -532,8 +541,8 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
         after_gap, gap = gap, False
         if (
             current is not None
-            and (wrapped or not after_gap)  # else no rule below joins
-            and _indent(prev) <= 30
+            and (not after_gap or (wrapped and new_page))  # else no rule below joins
+            and len(prev) - len(prev.lstrip()) <= 30
             and (not _MARKER.match(text) or (wrapped and not after_gap and _wrapped_number(prev, text, width)))
         ):
             prev_text = prev.rstrip()
@@ -543,9 +552,15 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
                     prev = text
                     continue
             else:
-                full = len(prev_text) + 1 + len(_first_word(text)) > width - 3  # the next word did not fit
-                fits = full or len(prev_text) > 0.6 * width
-                if fits and (not after_gap or (new_page and _goes_on_over_page(prev_text, text, full))):
+                # the line before ran most of the width, or the next word did not fit on it
+                # (worked out only when needed: most wrapped lines run most of the width)
+                long = len(prev_text) > 0.6 * width
+                if not after_gap:
+                    joins = long or _next_word_overflows(prev_text, text, width)
+                else:  # over a page break, the only gap a wrapped paragraph crosses
+                    full = _next_word_overflows(prev_text, text, width)
+                    joins = (full or long) and _goes_on_over_page(prev_text, text, full)
+                if joins:
                     current.append(line)
                     prev = text
                     continue
@@ -567,56 +582,68 @@ def fold_whitespace(pieces: Iterable[_Piece], source: str, wrapped: bool) -> tup
     chunks: list[str] = []
     sources: list[int] = []  # the source offset of each chunk's first character
     for piece in pieces:
-        block: list[str] = []
-        where: list[int] = []
+        first = len(chunks)  # where the block's chunks begin
         soft_end = False
         for text, base, _ in piece:
-            lead = len(text) - len(text.lstrip())
-            end = len(text.rstrip())
             printable = text.isprintable()
-            if not printable:  # invisible characters at the line end are not text either
-                end = len(text[:end].rstrip(_BLANK))
+            if printable and text[:1] != " " and text[-1:] != " ":
+                lead, end = 0, len(text)  # most lines: nothing to strip
+            else:
+                lead = len(text) - len(text.lstrip())
+                end = len(text.rstrip())
+                if not printable:  # invisible characters at the line end are not text either
+                    end = len(text[:end].rstrip(_BLANK))
             if lead >= end:
                 continue
-            if block and not soft_end:  # after a soft hyphen, the word goes on
-                _join_line(block, where, text, lead, base, compounds)
+            if len(chunks) == first:  # the block's first line
+                if chunks:  # the blank line between blocks maps to the previous block's last character
+                    last = sources[-1] + len(chunks[-1]) - 1
+                    chunks += ("\n", "\n")
+                    sources += (last, last)
+                    first += 2
+            elif soft_end:  # after a soft hyphen, the word goes on
+                pass
+            elif chunks[-1].endswith("-"):
+                _join_hyphenated(chunks, sources, first, text, lead, base, compounds)
+            else:  # a wrapped line joins its block with one space
+                chunks.append(" ")
+                sources.append(base + lead)
             pos = lead
             # a gap of white space and invisible characters folds to one space, or to nothing;
             # a printable line has only plain spaces, and nothing to fold without two in a row
             if not printable or text.find("  ", lead, end) != -1:
                 for gap in _GAP.finditer(text, lead, end):
-                    block.append(text[pos : gap.start()])
-                    where.append(base + pos)
-                    space = next((i for i, c in enumerate(gap.group()) if c not in _INVISIBLE), None)
-                    if space is not None:
-                        block.append(" ")
-                        where.append(base + gap.start() + space)
-                    pos = gap.end()
-            block.append(text[pos:end])
-            where.append(base + pos)
+                    start, stop = gap.span()
+                    # the gap's space maps to its first character that is not invisible (a printable
+                    # line has none); a gap of nothing but invisible characters folds to nothing
+                    space = start if printable else stop - len(gap.group().lstrip(_INVISIBLE))
+                    chunks.append(text[pos:start])
+                    sources.append(base + pos)
+                    if space < stop:
+                        chunks.append(" ")
+                        sources.append(base + space)
+                    pos = stop
+            chunks.append(text[pos:end])
+            sources.append(base + pos)
             soft_end = not printable and "\u00ad" in text[end:]
-        if not block:
-            continue
-        if chunks:  # the blank line between blocks maps to the previous block's last character
-            last = sources[-1] + len(chunks[-1]) - 1
-            chunks += ("\n", "\n")
-            sources += (last, last)
-        chunks += block
-        sources += where
     return "".join(chunks), OffsetMap.of_chunks(chunks, sources)
 
 
-def _join_line(block: list[str], where: list[int], text: str, lead: int, base: int, compounds: _Compounds) -> None:
-    """Join a wrapped line to its block: undo a line-end hyphen, else put one space."""
-    last = block[-1]
-    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[lead].islower():
-        head = "".join(block).rsplit(" ", 1)[-1]
+def _join_hyphenated(
+    chunks: list[str], sources: list[int], first: int, text: str, lead: int, base: int, compounds: _Compounds
+) -> None:
+    """Join a wrapped line to a block (its chunks from ``first`` on) that ends in a hyphen:
+    a word broken at the line end is joined again, a compound the document writes elsewhere
+    keeps its hyphen; else one space, as for any wrap."""
+    last = chunks[-1]
+    if len(last) > 1 and last[-2].isalpha() and text[lead].islower():
+        head = "".join(chunks[first:]).rsplit(" ", 1)[-1]
         tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
         if head + tail not in compounds:
-            block[-1] = last[:-1]
+            chunks[-1] = last[:-1]
         return
-    block.append(" ")
-    where.append(base + lead)
+    chunks.append(" ")
+    sources.append(base + lead)
 
 
 class _Compounds:
