@@ -256,6 +256,43 @@ def test_numbered_section_titles_head_the_paragraphs_below_them(
 
 
 @pytest.mark.parametrize(
+    ("after_marker", "expected"),
+    [
+        # declarations put unnumbered section titles over their paragraphs, the first right after "Decides:"
+        (
+            "Agriculture\n\n1. Members shall notify their export subsidies.\n\n"
+            "Export Competition\n\n2. Members shall eliminate export subsidies.\n",
+            [("1", "Agriculture", "Members shall notify their export subsidies."), ("2", "Export Competition", None)],
+        ),
+        ("Issues Relating to LDCs\n\nTo instruct the CTD to report.\n", [(None, "Issues Relating to LDCs", None)]),
+        # a title-like line with nothing under it, or with sub-items, is a paragraph as before
+        ("Entry into Force\n", [(None, None, "Entry into Force")]),
+        (
+            "Transitional Arrangements\n\n(a) Members shall notify.\n\n1. The CTD shall report.\n",
+            [(None, None, "Transitional Arrangements (a) Members shall notify."), ("1", None, None)],
+        ),
+        # a prose paragraph in sentence case is no title
+        (
+            "The waiver shall terminate on 31 December 2030\n",
+            [(None, None, "The waiver shall terminate on 31 December 2030")],
+        ),
+    ],
+)
+def test_an_unnumbered_title_right_after_the_marker_heads_the_paragraphs_below_it(
+    after_marker: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    operative = wtotext.parse(f"The General Council,\n\nDecides:\n\n{after_marker}").operative
+    assert [(p.number, p.heading) for p in operative] == [(number, heading) for number, heading, _ in expected]
+    for p, (_, _, text) in zip(operative, expected, strict=True):
+        assert text is None or p.text == text
+
+
+def test_a_formula_that_decides_may_be_followed_by_an_unnumbered_title() -> None:
+    text = "The General Council decides as follows:\n\nAgriculture\n\n1. Members shall notify their measures.\n"
+    assert [(p.number, p.heading) for p in wtotext.parse(text).operative] == [("1", "Agriculture")]
+
+
+@pytest.mark.parametrize(
     "formula",
     [
         'The Council for Trade-Related Aspects of Intellectual Property Rights (the "Council for TRIPS"),',

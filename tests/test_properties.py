@@ -174,6 +174,7 @@ _BLOCKS = {
     "OP_PROSE": st.just("We agree to maintain the current practice."),
     "GERUND_LINE": st.just("Acting on the proposal of the Chair,"),
     "HEADING": st.sampled_from(["Export Subsidies", "Monitoring"]),
+    "TITLE": st.sampled_from(["Agriculture", "Export Competition", "Issues Relating to LDCs"]),
     "NUMBERED_HEADING": st.sampled_from(
         ["1. Agreement on Agriculture", "II. EXPORT COMPETITION", "A. Final Provisions"]
     ),

@@ -901,6 +901,9 @@ def _decision(draw: DrawFn, titled: bool | None, min_paragraphs: int) -> Decisio
             # a numbered section title ("2. Export Subsidies"), also above the first paragraph
             number = draw(st.sampled_from((str(k + 1), _ROMAN[k], "ABCDEFGH"[k]) if k < len(_ROMAN) else (str(k + 1),)))
             para = attrs.evolve(para, heading=f"{number}. {draw(st.sampled_from(_SECTION_TITLES))}")
+        elif k == 0 and formula is not None and draw(st.integers(0, 6)) == 0:
+            # an unnumbered one right after "Decides:" or a formula that decides ("Agriculture")
+            para = attrs.evolve(para, heading=draw(st.sampled_from(_SECTION_TITLES)))
         paras.append(para)
 
     # Lay the text out as render() does, then place every node.
