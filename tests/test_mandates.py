@@ -76,6 +76,14 @@ CASES = [
         [(CTD, "examine", "obligation", None, ()), (CTD, "report", "obligation", None, ("2031-07",))],
     ),
     (
+        "We task the General Council with conducting the work, reviewing progress, and considering decisions.",
+        [
+            (GC, "conduct", "obligation", None, ()),
+            (GC, "review", "obligation", None, ()),
+            (GC, "consider", "obligation", None, ()),
+        ],
+    ),
+    (
         "The CTD shall continue examining the matter and making recommendations.",
         [(CTD, "examine", "obligation", None, ()), (CTD, "make", "obligation", None, ())],
     ),

@@ -1043,7 +1043,7 @@ class _Reader:
                         return i
                     if free and self.is_infinitive(i + 1):
                         return i
-                    if free and self.bare_verb(i + 1) and self.list_closes(i):
+                    if free and self.list_verb(i + 1, gerund=gerund) and self.list_closes(i, gerund=gerund):
                         return i
                     if free and self.kind(i + 1) == "ACTOR" and self.kind(self.skip_adverbs(i + 2)) == "MODAL":
                         return i
@@ -1123,7 +1123,7 @@ class _Reader:
         if kind == "COMMA" and self.is_infinitive(i + 1) and self.list_closes(i):
             j = self.skip_adverbs(i + 2)
             return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement)
-        if kind == "COMMA" and self.bare_verb(i + 1) and self.list_closes(i):
+        if kind == "COMMA" and self.list_verb(i + 1, gerund=gerund) and self.list_closes(i, gerund=gerund):
             return self.verb_phrase(i + 1, subjects, modality, start=start, via=via, statement=statement)
         return self.skip_purpose(i)
 
@@ -1146,7 +1146,12 @@ class _Reader:
             and (self.kind(i + 1) not in ("OF", "COMMA", "STOP", "AND"))
         )
 
-    def list_closes(self, i: int) -> bool:
+    def list_verb(self, i: int, *, gerund: bool = False) -> bool:
+        """A verb that opens an item of a list of verb phrases: in its base form, or a gerund after a gerund
+        ("conducting the work, reviewing progress, and considering decisions")."""
+        return self.bare_verb(i) or (gerund and self.is_gerund(i) and self.kind(i + 1) not in ("COMMA", "STOP", "AND"))
+
+    def list_closes(self, i: int, *, gerund: bool = False) -> bool:
         """A ", to V" or ", V" series is a list of mandates only if it ends with ", and (to) V"."""
         k = i + 1
         depth = 0
@@ -1161,7 +1166,7 @@ class _Reader:
                 depth -= 1
             elif depth <= 0 and kind == "COMMA" and self.kind(k + 1) == "AND":
                 j = self.past_parenthetical(k + 2)
-                return self.is_infinitive(j) or self.bare_verb(j)
+                return self.is_infinitive(j) or self.list_verb(j, gerund=gerund)
             k += 1
         return False
 

@@ -520,12 +520,13 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=gerund))
     refs += found
     planned.append(_Planned(body, verb, modality, body.span.start if body.span else 0, action, limits=tuple(limits)))
-    shape = draw(st.sampled_from(("one", "and") if gerund else ("one", "and to", "routed")))
-    if shape == "and":
-        w.add(" and ")
-        verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=True))
-        refs += found
-        planned.append(_Planned(body, verb, modality, planned[0].start, action, limits=tuple(limits)))
+    shape = draw(st.sampled_from(("one", "and", "list") if gerund else ("one", "and to", "routed")))
+    if shape in ("and", "list"):  # "with examining X and reporting Y", "with examining X, reviewing Y, and reporting Z"
+        for joint in (", ", ", and ") if shape == "list" else (" and ",):
+            w.add(joint)
+            verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=True))
+            refs += found
+            planned.append(_Planned(body, verb, modality, planned[0].start, action, limits=tuple(limits)))
     elif shape == "and to":
         w.add(", and to ")
         verb, action, limits, found = draw(_verb_phrase(w, ctx))
