@@ -285,6 +285,16 @@ def test_an_unknown_body_is_an_actor_under_its_full_name_with_a_diagnostic() -> 
     assert any(x.code == "unknown-actor" and "Committee on Rules of Origin" in x.message for x in d.diagnostics)
 
 
+@pytest.mark.parametrize(("subject", "name"), [("Cuba", "Cuba"), ("The European Union", "European Union")])
+def test_a_member_named_by_itself_is_a_known_actor(subject: str, name: str) -> None:
+    d = wtotext.parse(
+        f"The General Council,\n\nDecides:\n\n1. {subject} shall report annually to the General Council.\n"
+    )
+    [m] = d.mandates()
+    assert (m.body.name, m.body.known, m.body.surface) == (name, True, subject)
+    assert not d.diagnostics
+
+
 def test_lettered_items_with_no_numbered_parent_are_the_paragraphs() -> None:
     d = wtotext.parse(
         "The General Council,\n\nDecides:\n\n(a) to instruct the CTD to report by June 2026;\n\n"

@@ -56,6 +56,8 @@ class Registry:
             self.add(body["name"], aliases=body.get("aliases", []))
         self.member_modifiers: tuple[str, ...] = tuple(data.get("members", {}).get("modifiers", ()))
         self.member_names: tuple[str, ...] = tuple(data.get("members", {}).get("names", ()))
+        # a Member named by itself is known, under its name as listed ("the European Union")
+        self._members: dict[str, str] = {_key(name): name for name in self.member_names}
         unknown = data.get("unknown", {})
         self.unknown_heads: tuple[str, ...] = tuple(unknown.get("heads", ()))
         self.unknown_links: tuple[str, ...] = tuple(unknown.get("links", ("on", "for", "of")))
@@ -93,7 +95,9 @@ class Registry:
         """The canonical name a phrase denotes, or ``None`` if the registry does not know it.
 
         Determiners, a trailing parenthetical acronym (``(CTD)``), a Member-class
-        modifier (``developing country Members``) and case do not matter.
+        modifier (``developing country Members``) and case do not matter.  A Member
+        named by itself (``Cuba``, ``the European Union``: ``[members] names`` in the
+        data) is known under its listed name.
         """
         if phrase not in self._resolved:
             if len(self._resolved) >= _REMEMBERED:
@@ -105,6 +109,8 @@ class Registry:
         key = _key(re.sub(r"\s*\([^)]*\)\s*$", "", phrase))
         if key in self._canonical:
             return self._canonical[key]
+        if key in self._members:
+            return self._members[key]
         if re.search(r"\bmembers?$", key):
             return self._canonical.get("members")
         if key.endswith(" of the work programme") or key.endswith(" of the wto"):

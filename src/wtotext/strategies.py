@@ -309,6 +309,10 @@ def _phrases(include_unknown: bool) -> list[_Phrase]:
     members = reg.resolve("Members") or "Members"
     for modifier in reg.member_modifiers:
         out.append(_Phrase(Actor(members, f"{modifier} Members", True), True))
+    # Members by name ("Cuba", "the European Union"): every few of the list
+    for name in reg.member_names[::12]:
+        out.append(_Phrase(Actor(name, name, True), False))
+    out.append(_Phrase(Actor("European Union", "the European Union", True), False))
     if include_unknown:
         heads = [h for h in reg.unknown_heads if " " not in h and "-" not in h][:4] or ["Committee"]
         for head in heads:
@@ -320,10 +324,6 @@ def _phrases(include_unknown: bool) -> list[_Phrase]:
             for name in _STATE_NAMES:
                 full = f"{state} of {name}"
                 out.append(_Phrase(Actor(full, f"the {full}", False), False))
-        # Members by name ("Cuba", "the European Union"): every few of the list
-        for name in reg.member_names[::12]:
-            out.append(_Phrase(Actor(name, name, False), False))
-        out.append(_Phrase(Actor("European Union", "the European Union", False), False))
     return out
 
 
