@@ -27,6 +27,26 @@ CASES = [
     ("To request the CTD to report to the General Council.", [(CTD, "report", "obligation", None, ())]),
     ("To invite the Secretariat to prepare a note.", [("Secretariat", "prepare", "recommendation", None, ())]),
     ("We urge Members to notify their measures.", [("Members", "notify", "recommendation", None, ())]),
+    # two directives of the issuer's in one sentence; the issuer by name ("Ministers instruct"), in the present only
+    (
+        "We instruct the CTD to report and invite Members to contribute.",
+        [(CTD, "report", "obligation", None, ()), ("Members", "contribute", "recommendation", None, ())],
+    ),
+    (
+        "Instructs the CTD to report and calls upon Members to contribute.",
+        [(CTD, "report", "obligation", None, ()), ("Members", "contribute", "recommendation", None, ())],
+    ),
+    ("Ministers instruct the General Council to take the necessary decisions.", [(GC, "take", "obligation", None, ())]),
+    ("Ministers instructed the General Council to take the necessary decisions.", []),
+    # another body's directive stays its own conduct, its addressees' via it
+    (
+        "The CTD shall report and invite Members to contribute.",
+        [
+            (CTD, "report", "obligation", None, ()),
+            (CTD, "invite", "obligation", None, ()),
+            ("Members", "contribute", "recommendation", CTD, ()),
+        ],
+    ),
     # addressees narrowed by a phrase before their "to V" (and "to do so" only stands for it)
     (
         "We encourage Members with available surplus stocks to release them on international markets.",

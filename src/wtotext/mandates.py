@@ -501,7 +501,7 @@ class _Reader:
                 i = self.subjunctive_clause(i + 1)
             elif kind == "ACTOR" and self.is_clause_start(i) and self.present_commitment(i) is not None:
                 i = self.commitment_clause(i)
-            elif kind == "DIRECTIVE" and self.kind(i + 1) in ("ACTOR", "PRONOUN") and self.directed_by_issuer(i):
+            elif kind == "DIRECTIVE" and self.addressed(i) and self.directed_by_issuer(i):
                 i = self.directive(i, None, start=toks.start(i))
             else:
                 i += 1
@@ -553,17 +553,35 @@ class _Reader:
     def directed_by_issuer(self, i: int) -> bool:
         """A directive spoken by the issuer that no frame has read yet.
 
-        The issuer speaks as "we" ("we ... and direct it to") or, its subject left out, in
-        a sentence that opens on its verb ("Takes note of the report and requests ...").
+        The issuer speaks as "we" ("we ... and direct it to"), by its name ("Ministers
+        instruct the General Council to ...", "The General Council requests ..." in its own
+        decision) or, its subject left out, in a sentence that opens on its verb ("Takes
+        note of the report and requests ...").  The directive is in the present: "Ministers
+        instructed" is a statement.
         """
         kinds = self.kinds
-        for j in range(i - 1, -1, -1):
+        for j in range(i, -1, -1):  # from the directive itself: "Ministers instruct"
             kind = kinds[j]
-            if kind == "WE":
+            if kind == "WE" or (kind == "DIRECTIVE" and self.named_issuer(j)):
                 return True
             if kind in ("MODAL", "SEMI"):
                 return False
         return self.issuer_verb() is not None
+
+    def addressed(self, d: int) -> bool:
+        """Does the directive at ``d`` name its addressee ("invite Members", "call upon them")?"""
+        k = d + 2 if lemma(self.low(d)) == "call" and self.low(d + 1) in ("upon", "on") else d + 1
+        return self.kind(k) in ("ACTOR", "PRONOUN")
+
+    def named_issuer(self, d: int) -> bool:
+        """Is the subject of the directive at ``d`` the issuer by name ("Ministers (also) instruct")?"""
+        subject = d - 1
+        while subject > 0 and self.is_adverb(subject):
+            subject -= 1
+        if self.kind(subject) != "ACTOR" or not self.is_clause_start(subject):
+            return False
+        actor = resolve_actor(self.toks.tok(subject), self.ctx)
+        return actor is not None and actor.name == self.ctx.issuer
 
     def issuer_verb(self) -> int | None:
         """Where the sentence opens on a verb of the issuer's with no subject, its index.
@@ -895,14 +913,16 @@ class _Reader:
             self.opened = Frame(tuple(actors), modality)
             return i + 2
         if actors and self.low(i) == "with" and self.is_gerund(i + 1):  # "task the CTD with examining"
-            return self.verb_phrase(i + 1, tuple(actors), modality, start=self.toks.start(d + 1), via=director)
+            return self.verb_phrase(
+                i + 1, tuple(actors), modality, start=self.toks.start(d + 1), via=director, directed=True
+            )
         if actors and not self.is_infinitive(i):
             past = self.past_parenthetical(i)  # "invite the Director-General, as appropriate, to report"
             i = past if self.is_infinitive(past) else self.after_postmodifier(i)
         if not actors or not self.is_infinitive(i):
             return d + 1
         v = self.skip_adverbs(i + 1)
-        return self.verb_phrase(v, tuple(actors), modality, start=self.toks.start(d + 1), via=director)
+        return self.verb_phrase(v, tuple(actors), modality, start=self.toks.start(d + 1), via=director, directed=True)
 
     # -- verb phrases -------------------------------------------------------------------
     def verb_phrase(
@@ -914,8 +934,13 @@ class _Reader:
         start: int,
         via: Actor | None = None,
         statement: bool = False,
+        directed: bool = False,
     ) -> int:
-        """Read the verb phrase at ``v`` for ``subjects``; add its mandates; return where it ends."""
+        """Read the verb phrase at ``v`` for ``subjects``; add its mandates; return where it ends.
+
+        ``directed``: the phrase is what a directive asks of its addressees, so another
+        directive with its own addressee after "and" is the director's, not theirs.
+        """
         if not statement and (listed := self.catenative_list(v)) is not None:
             self.opened = Frame(subjects, modality)  # "We agree to:", "shall continue to:"
             return listed
@@ -932,16 +957,20 @@ class _Reader:
                 for s in subjects:
                     self.add(s, verb, modality, v, end, start, via)
             after = self.directive(v, director, start=start)
-            return self.coordinated(after, subjects, modality, via=via, statement=statement, start=start)
+            return self.coordinated(
+                after, subjects, modality, via=via, statement=statement, start=start, directed=directed
+            )
         if statement or verb in self.ctx.lex.non_conduct:
             end = self.phrase_end(v + 1)
-            return self.coordinated(end, subjects, modality, via=via, statement=True, start=start)
+            return self.coordinated(end, subjects, modality, via=via, statement=True, start=start, directed=directed)
         # "with examining the proposals and reporting to ...": a gerund's coordinates are gerunds
         gerund = self.is_gerund(v)
         end = self.phrase_end(self.shared_verbs(v) + 1, gerund=gerund)
         for s in subjects:
             self.add(s, verb, modality, v, end, start, via)
-        return self.coordinated(end, subjects, modality, via=via, statement=False, start=start, gerund=gerund)
+        return self.coordinated(
+            end, subjects, modality, via=via, statement=False, start=start, gerund=gerund, directed=directed
+        )
 
     def catenative_list(self, v: int) -> int | None:
         """After catenatives that end in ``to:`` ("agree to:", "continue to:"), the index after the colon."""
@@ -995,6 +1024,8 @@ class _Reader:
                 k = self.skip_adverbs(k + 1)
             if self.kind(k) not in ("WORD", "DIRECTIVE") or not is_verb(lemma(self.low(k))):
                 return v
+            if self.kind(k) == "DIRECTIVE" and self.addressed(k):
+                return v  # "report and invite Members to ...": a directive has an object of its own
             nxt, _ = self.main_verb(k)
             if nxt == k and self.kind(k + 1) in ("TO", "OF"):
                 return v
@@ -1100,6 +1131,7 @@ class _Reader:
         statement: bool,
         start: int,
         gerund: bool = False,
+        directed: bool = False,
     ) -> int:
         """Continue after a verb phrase that ended at ``i``: coordination, routing, purpose, lists."""
         kind = self.kind(i)
@@ -1108,7 +1140,9 @@ class _Reader:
             v = self.skip_adverbs(i + 3)
             if routed is not None:
                 router = None if all(s.name == self.ctx.issuer for s in subjects) else subjects[0]
-                return self.verb_phrase(v, (routed,), modality, start=self.toks.start(i + 1), via=router)
+                return self.verb_phrase(
+                    v, (routed,), modality, start=self.toks.start(i + 1), via=router, directed=directed
+                )
             return i + 1
         if kind == "COMMA" and self.kind(i + 1) == "AND":
             i += 1
@@ -1117,14 +1151,18 @@ class _Reader:
             j = self.skip_adverbs(self.past_parenthetical(i + 1))
             if self.kind(j) == "MODAL":
                 return j  # the modal clause reads itself, inheriting the subject
+            if directed and self.kind(j) == "DIRECTIVE" and self.addressed(j):
+                return i  # "instruct the CTD to report and invite Members to ...": the director's
             if self.kind(j) == "TO":
                 j = self.skip_adverbs(j + 1)
-            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement)
+            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement, directed=directed)
         if kind == "COMMA" and self.is_infinitive(i + 1) and self.list_closes(i):
             j = self.skip_adverbs(i + 2)
-            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement)
+            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement, directed=directed)
         if kind == "COMMA" and self.list_verb(i + 1, gerund=gerund) and self.list_closes(i, gerund=gerund):
-            return self.verb_phrase(i + 1, subjects, modality, start=start, via=via, statement=statement)
+            return self.verb_phrase(
+                i + 1, subjects, modality, start=start, via=via, statement=statement, directed=directed
+            )
         return self.skip_purpose(i)
 
     def after_participle(self, i: int) -> bool:

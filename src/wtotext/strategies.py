@@ -502,7 +502,7 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
 
 @st.composite
 def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
-    """``To instruct {Actor} to {verb}``, ``We urge {Actor} to``, ``Requests {Actor} to``; routed, listed."""
+    """``To instruct {Actor} to {verb}``, ``We urge {Actor} to``, ``Requests {Actor} to``; routed, listed, or two."""
     directives = sorted(lexicon().directives)
     directive = draw(st.sampled_from(directives))
     modality = Modality(lexicon().directives[directive])
@@ -520,7 +520,8 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=gerund))
     refs += found
     planned.append(_Planned(body, verb, modality, body.span.start if body.span else 0, action, limits=tuple(limits)))
-    shape = draw(st.sampled_from(("one", "and", "list") if gerund else ("one", "and to", "routed")))
+    shapes = ("one", "and to", "routed") if opening == "To " else ("one", "and to", "routed", "second")
+    shape = draw(st.sampled_from(("one", "and", "list") if gerund else shapes))
     if shape in ("and", "list"):  # "with examining X and reporting Y", "with examining X, reviewing Y, and reporting Z"
         for joint in (", ", ", and ") if shape == "list" else (" and ",):
             w.add(joint)
@@ -541,6 +542,18 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
         refs += found
         start = through.span.start if through.span else 0
         planned.append(_Planned(through, verb, modality, start, action, via=body, limits=tuple(limits)))
+    elif shape == "second":  # "We instruct X to V and invite Y to W": a second directive of the issuer's
+        other = draw(st.sampled_from(directives))
+        second = draw(_phrase_strategy(exclude=(ctx.issuer,)))
+        written = other if opening else third_person(other)
+        w.add(f" and {written} upon " if other == "call" else f" and {written} ")
+        target = _actor_at(second, w.add(second.actor.surface), second.actor.surface)
+        w.add(" to ")
+        verb, action, limits, found = draw(_verb_phrase(w, ctx))
+        refs += found
+        start = target.span.start if target.span else 0
+        other_modality = Modality(lexicon().directives[other])
+        planned.append(_Planned(target, verb, other_modality, start, action, limits=tuple(limits)))
     w.add(".")
     return _Sentence(w.text, tuple(planned), tuple(refs))
 
