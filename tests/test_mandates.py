@@ -38,6 +38,22 @@ CASES = [
     ),
     ("Ministers instruct the General Council to take the necessary decisions.", [(GC, "take", "obligation", None, ())]),
     ("Ministers instructed the General Council to take the necessary decisions.", []),
+    # a commitment after a statement (which is no conduct), or after a parenthetical
+    (
+        "We take note of the report and agree to continue the work programme.",
+        [(MC, "continue", "obligation", None, ())],
+    ),
+    (
+        "We note the progress made and commit to conclude the negotiations by 2030.",
+        [(MC, "conclude", "obligation", None, ("2030",))],
+    ),
+    ("Ministers take note of the report and agree to intensify the work.", [(MC, "intensify", "obligation", None, ())]),
+    (
+        "Members reaffirm their commitment to the Work Programme and agree to continue examining it.",
+        [("Members", "examine", "obligation", None, ())],
+    ),
+    ("We, therefore, agree to intensify our work.", [(MC, "intensify", "obligation", None, ())]),
+    ("The Committee notes that Members shall notify their measures.", [("Members", "notify", "obligation", None, ())]),
     # another body's directive stays its own conduct, its addressees' via it
     (
         "The CTD shall report and invite Members to contribute.",

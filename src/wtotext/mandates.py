@@ -493,7 +493,7 @@ class _Reader:
                 i += 1  # most tokens are words, and no word starts a clause
             elif kind == "MODAL" and not self.in_relative(i):
                 i = self.modal_clause(i)
-            elif kind == "WE" and self.kind(self.skip_adverbs(i + 1)) in ("WORD", "DIRECTIVE"):
+            elif kind == "WE" and self.kind(self.after_subject(i)) in ("WORD", "DIRECTIVE"):
                 i = self.we_clause(i)
             elif kind == "BE" and self.kind(self.skip_adverbs(i + 1)) == "WORD" and not self.in_relative(i):
                 i = self.passive_directive(i)
@@ -501,6 +501,8 @@ class _Reader:
                 i = self.subjunctive_clause(i + 1)
             elif kind == "ACTOR" and self.is_clause_start(i) and self.present_commitment(i) is not None:
                 i = self.commitment_clause(i)
+            elif kind == "ACTOR" and self.is_clause_start(i) and (verb := self.statement_verb(i)) is not None:
+                i = self.statement_clause(i, verb)
             elif kind == "DIRECTIVE" and self.addressed(i) and self.directed_by_issuer(i):
                 i = self.directive(i, None, start=toks.start(i))
             else:
@@ -790,8 +792,12 @@ class _Reader:
                 return end
         return participle + 1
 
+    def after_subject(self, s: int) -> int:
+        """The verb after the subject at ``s``: adverbs and a parenthetical skipped ("We, therefore, agree")."""
+        return self.skip_adverbs(self.past_parenthetical(self.skip_adverbs(s + 1)))
+
     def we_clause(self, w: int) -> int:
-        j = self.skip_adverbs(w + 1)
+        j = self.after_subject(w)
         issuer = resolve_actor(self.toks.tok(w), self.ctx)
         if issuer is None:  # "we" always names the issuer; kept total all the same
             return w + 1
@@ -818,6 +824,35 @@ class _Reader:
         if actor is None:
             return a + 1
         return self.verb_phrase(a + 1, (actor,), Modality.OBLIGATION, start=self.toks.start(a))
+
+    def statement_verb(self, a: int) -> int | None:
+        """A statement in the present by the actor at ``a`` that a commitment follows ("Members reaffirm
+        their commitment to the Work Programme and agree to continue examining it"): the statement's verb."""
+        v = self.skip_adverbs(a + 1)
+        word = self.low(v)
+        if self.kind(v) != "WORD" or not (self.is_finite(v) or (is_verb(word) and lemma(word) == word)):
+            return None
+        kinds = self.kinds
+        for k in range(v + 1, len(kinds)):
+            if kinds[k] in ("STOP", "SEMI", "MODAL"):
+                return None
+            if kinds[k] == "AND" and self.commits(self.skip_adverbs(k + 1)):
+                return v
+        return None
+
+    def statement_clause(self, a: int, verb: int) -> int:
+        actor = resolve_actor(self.toks.tok(a), self.ctx)
+        if actor is None:
+            return a + 1
+        return self.verb_phrase(verb, (actor,), Modality.OBLIGATION, start=self.toks.start(a), statement=True)
+
+    def commits(self, j: int) -> bool:
+        """A catenative with its infinitive at ``j``: "agree to V", "commit to V", "agree to:"."""
+        return (
+            self.kind(j) == "WORD"
+            and lemma(self.low(j)) in self.ctx.lex.catenatives
+            and (self.is_infinitive(self.skip_adverbs(j + 1)) or self.opens_list(j + 1))
+        )
 
     def present_commitment(self, a: int) -> int | None:
         """After a subject: "agree to V" or "reaffirm their commitment, ..., to V" -> index of V's ``to``."""
@@ -1153,6 +1188,8 @@ class _Reader:
                 return j  # the modal clause reads itself, inheriting the subject
             if directed and self.kind(j) == "DIRECTIVE" and self.addressed(j):
                 return i  # "instruct the CTD to report and invite Members to ...": the director's
+            if statement and self.commits(j):
+                statement = False  # "We take note of the report and agree to continue the work"
             if self.kind(j) == "TO":
                 j = self.skip_adverbs(j + 1)
             return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement, directed=directed)

@@ -111,6 +111,12 @@ _REF_OBJECTS: dict[str, tuple[str, ...]] = {
 _SHARED = (("examine", "report on"), ("review", "assess"), ("consider", "examine"))
 # Catenatives after a modal ("shall continue to examine"): the mandate's verb is the next one.
 _CATENATIVES = ("continue", "endeavour", "seek", "strive")
+# The issuer's own conduct after a parenthetical or after a statement (no conduct itself).
+_OWN_CONDUCT_AFTER = (
+    "We, therefore, agree to",
+    "We take note of the report and agree to",
+    "We note its progress and commit to",
+)
 # Directives that take their conduct as "with" and a gerund ("task the CTD with examining ...").
 _WITH_GERUND = ("charge", "entrust", "task")
 # The verbs of _VERB_OBJECTS whose gerund is not the base form with "ing" (a final "e" dropped).
@@ -560,11 +566,17 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
 
 @st.composite
 def _own_conduct_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
-    """``To {verb} ...``, ``We agree to {verb} ...``, ``Agrees to {verb} ...``: the issuer's own conduct."""
+    """``To {verb} ...``, ``We agree to {verb} ...``, ``Agrees to {verb} ...``: the issuer's own conduct.
+
+    Also after a parenthetical (``We, therefore, agree to``) and after a statement, which
+    is no conduct (``We take note of the report and agree to``).
+    """
     w = _Writer()
-    form = draw(st.sampled_from(("To", "We agree to", "We will", "Agrees to")))
-    opener = w.add(form.split()[0])
-    w.add(" ".join(["", *form.split()[1:], ""]))
+    forms = ("To", "We agree to", "We will", "Agrees to", *_OWN_CONDUCT_AFTER)
+    form = draw(st.sampled_from(forms))
+    head = form.split(" ", 1)[0].rstrip(",")
+    opener = w.add(head)
+    w.add(form[len(head) :] + " ")
     issuer = Actor(ctx.issuer, w.text[opener[0] : opener[1]], True, Span(*opener))
     modality = Modality.OBLIGATION
     planned: list[_Planned] = []
