@@ -58,9 +58,14 @@ def test_header_metadata_matches_the_gold(path: Path, parsed: dict[str, Decision
     assert len(d.operative) == g["operative"]
 
 
+def _folded(text: str) -> str:
+    """Whitespace folded and the hyphens that print as "-" (U+2010, non-breaking U+2011) written so."""
+    return fold(text.replace("\u2010", "-").replace("\u2011", "-"))
+
+
 def _cleaned(source: str, span: Span, d: Decision) -> str:
     """The source under ``span`` with what the normaliser removes cut out: page furniture,
-    footnotes, footnote markers; line-end hyphenation undone; whitespace folded."""
+    footnotes, footnote markers; line-end hyphenation undone; whitespace and hyphens folded."""
     cuts = [
         n.span
         for n in d.noise
@@ -74,7 +79,7 @@ def _cleaned(source: str, span: Span, d: Decision) -> str:
             a, b = cut.start - span.start, cut.end - span.start
             text = text[:a] + ("" if cut in markers else "\n") + text[b:]
     text = re.sub(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])", "", text)  # hyphenation at a line end
-    return fold(text)
+    return _folded(text)
 
 
 def _nodes(d: Decision) -> Iterator[tuple[str, str, Span]]:
@@ -104,7 +109,7 @@ def test_the_text_under_every_span_is_the_nodes_text(path: Path, parsed: dict[st
     d = parsed[path.stem]
     plain = surface(path) in ("plain", "web-scrape")
     for kind, text, span in _nodes(d):
-        under = fold(span.slice(d.text)) if plain else _cleaned(d.text, span, d)
+        under = _folded(span.slice(d.text)) if plain else _cleaned(d.text, span, d)
         if kind == "noise" and not plain:
             continue  # PDF noise regions are kept verbatim, tested below
         assert under == text, (kind, span)

@@ -321,6 +321,25 @@ def test_an_unknown_body_is_an_actor_under_its_full_name_with_a_diagnostic() -> 
     assert any(x.code == "unknown-actor" and "Committee on Rules of Origin" in x.message for x in d.diagnostics)
 
 
+def test_non_breaking_hyphens_are_hyphens() -> None:
+    # word processors write "Director\u2011General" with U+2011; spans still point at the source
+    text = (
+        "The General Council,\n\nDecides:\n\n1. The Director\u2011General is requested to report, and the "
+        "Sub\u2011Committee on Least\u2011Developed Countries shall meet.\n"
+    )
+    d = wtotext.parse(text)
+    found = [(m.body.name, m.verb, m.body.span.slice(d.text) if m.body.span else None) for m in d.mandates()]
+    assert found == [
+        ("Director-General", "report", "The Director\u2011General"),
+        (
+            "Sub-Committee on Least-Developed Countries",
+            "meet",
+            "the Sub\u2011Committee on Least\u2011Developed Countries",
+        ),
+    ]
+    assert "Director-General" in d.operative[0].text
+
+
 @pytest.mark.parametrize(("subject", "name"), [("Cuba", "Cuba"), ("The European Union", "European Union")])
 def test_a_member_named_by_itself_is_a_known_actor(subject: str, name: str) -> None:
     d = wtotext.parse(

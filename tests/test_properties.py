@@ -24,10 +24,10 @@ from hypothesis.extra.lark import from_lark
 
 import wtotext
 from tests.conftest import corpus_texts
-from tests.test_corpus import _cleaned
+from tests.test_corpus import _cleaned, _folded
 from wtotext import Decision, OperativeParagraph, ParseError, Span, mandates
 from wtotext.lexicon import alternation
-from wtotext.normalise import fold, normalise
+from wtotext.normalise import normalise
 from wtotext.parser import clause_parser, document_parser
 from wtotext.read import read_bytes, read_path
 from wtotext.render import comparable, render
@@ -122,7 +122,7 @@ def check_spans(d: Decision, *, cleaned: bool = True) -> None:
     flat = attrs.evolve(d, text=d.text.replace("\r", " "))  # CRLF: "-\r\n" is a line-end hyphen too
 
     def under(span: Span) -> str:
-        return _cleaned(flat.text, span, flat) if cleaned else fold(span.slice(d.text))
+        return _cleaned(flat.text, span, flat) if cleaned else _folded(span.slice(d.text))
 
     assert _ordered([r.span for r in d.preamble] + [p.span for p in d.operative])
     for r in d.preamble:

@@ -3,9 +3,9 @@
 Every node is a frozen, slotted ``attrs`` class and carries a :class:`Span` into the
 text *as given* to :func:`wtotext.parse` (for HTML input: the text extracted from the
 markup).  ``node.text`` is the node's own wording with whitespace folded, line-end
-hyphenation undone and page furniture (running heads, page numbers, footnote
-markers) left out; for text that had none of those, ``fold(source[span])``
-equals ``node.text``.
+hyphenation undone, non-breaking hyphens written "-" and page furniture (running
+heads, page numbers, footnote markers) left out; for text that had none of those,
+``fold(source[span])`` equals ``node.text``.
 
 >>> from wtotext import parse
 >>> d = parse("The General Council,\\n\\nDecides:\\n\\n1. Members shall notify the CTD.\\n")

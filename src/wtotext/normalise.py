@@ -3,7 +3,7 @@
 :func:`normalise` runs named steps over the input lines:
 
 1. ``split_lines`` — lines with their source offsets; CRLF, CR and form feeds are line
-   and page ends.
+   and page ends; hyphens written as U+2010 or the non-breaking U+2011 become "-".
 2. ``split_columns`` — a header line laid out in columns (``ORGANIZATION   WT/L/274``)
    becomes one cell per column.
 3. ``drop_page_furniture`` — running heads (a line of the document's own symbols after
@@ -51,6 +51,7 @@ _BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\
 # every position.
 _GAP = re.compile(f"[{_BLANK}](?:[{_BLANK}]+|(?<! ))")
 _DROP = str.maketrans("", "", _INVISIBLE)
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
 _RUNNING_HEAD = re.compile(
     rf"^\s*{SYMBOL_LIST}"
     r"(?:\s+(?:Page\s*:?\s*\d+(?:/\d+)?|-\s*\d+\s*-))?\s*$"
@@ -215,7 +216,14 @@ def normalise(source: str) -> Normalised:
 
 
 def split_lines(source: str) -> list[Line]:
-    """The source's lines with their offsets; a form feed starts a new page."""
+    """The source's lines with their offsets; a form feed starts a new page.
+
+    The hyphen characters that print as "-" (U+2010, and the non-breaking U+2011 that
+    word processors put in "Director-General") become "-": one character for one, so
+    no offset moves.
+    """
+    if "\u2010" in source or "\u2011" in source:
+        source = source.translate(_HYPHENS)
     if "\r" in source:
         parts = _LINE_BREAK.split(source)
         bodies, breaks = parts[0::2], [len(b) for b in parts[1::2]]

@@ -1170,8 +1170,8 @@ def noise(text: str, *, wrap: bool | None = None) -> SearchStrategy[str]:
 
     Each draw applies some of: web-page furniture before and after; hard wraps at 70-100
     columns with hyphenated line ends, pages with running heads (the document's own
-    symbol) and page numbers; curly quotes; non-breaking spaces; CRLF line ends; a
-    byte-order mark.  Wrapping applies when ``wrap`` is true, or, when it is ``None``,
+    symbol) and page numbers; curly quotes; non-breaking spaces and hyphens; CRLF line
+    ends; a byte-order mark.  Wrapping applies when ``wrap`` is true, or, when it is ``None``,
     when the text is not already hard-wrapped (it has a line over 100 characters).
 
     >>> from hypothesis import find
@@ -1202,6 +1202,8 @@ def _noise(draw: DrawFn, text: str, wrap: bool) -> str:
         if spaces:
             chosen = set(draw(st.lists(st.sampled_from(spaces), max_size=20)))
             text = "".join("\u00a0" if i in chosen else c for i, c in enumerate(text))
+    if draw(st.booleans()):  # a word processor's non-breaking hyphens ("Director\u2011General")
+        text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", "\u2011", text)
     if draw(st.booleans()):
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     if draw(st.booleans()):
