@@ -252,6 +252,13 @@ def test_mandate_rules(operative: str, expected: list[tuple[object, ...]]) -> No
         ("by mid-2032", "2032"),
         ("in the first quarter of 2031", "2031"),
         ("by the end of 2031", "2031-12-31"),
+        # abbreviated months, and the end of a year without "the"
+        ("until 31 Dec. 2031", "2031-12-31"),
+        ("by 30 Sept 2031", "2031-09-30"),
+        ("by Sept. 30, 2031", "2031-09-30"),
+        ("by end-2031", "2031-12-31"),
+        ("no later than end of 2031", "2031-12-31"),
+        ("by early 2032", "2032"),
     ],
 )
 def test_deadlines_written_in_more_ways(deadline: str, iso: str) -> None:

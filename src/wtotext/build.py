@@ -44,7 +44,7 @@ _ADOPTION = re.compile(
     # where the alternatives below would each be tried
     r"(?=[ad])"
     r"(?:\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+"
-    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
     r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b))",
     re.IGNORECASE,
 )

@@ -13,9 +13,11 @@ from __future__ import annotations
 import calendar
 import re
 
-from wtotext.lexicon import MONTHS
+from wtotext.lexicon import MONTH_ABBREVIATIONS, MONTHS
 
 _MONTH_NUMBER = {name.casefold(): i for i, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBER |= {short.casefold(): _MONTH_NUMBER[full] for short in MONTH_ABBREVIATIONS
+                  for full in _MONTH_NUMBER if full.startswith(short.casefold())}  # fmt: skip
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -33,7 +35,7 @@ _WORD_NUMBERS = {
     "twenty": 20,
     "thirty": 30,
 }
-_MONTH = "(" + "|".join(MONTHS) + ")"
+_MONTH = "(" + "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS) + r")\.?"
 _DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)\b"  # 7 December 2016, 1st July 2031
     r"|\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"  # December 7, 2016
@@ -85,6 +87,8 @@ def read(kind: str, text: str) -> tuple[str, ...]:
     ('2018-12-31',)
     >>> read("DATE_DAY", "July 1st, 2031")
     ('2031-07-01',)
+    >>> read("DATE_DAY", "Sept. 30, 2026"), read("DATE_PERIOD", "end-2025")
+    (('2026-09-30',), ('2025-12-31',))
     """
     if kind == "DATE_DAY":  # "31 March, 1999", "1st July 2031", "July 1, 2031"
         words = re.findall(r"\w+", text)
@@ -94,9 +98,9 @@ def read(kind: str, text: str) -> tuple[str, ...]:
     if kind == "DATE_MONTHS":
         words = re.findall(r"\w+", text)
         return tuple(iso_month_year(m, words[-1]) for m in words[:-1] if m.casefold() in _MONTH_NUMBER)
-    if kind == "DATE_PERIOD":  # "the end of 2018", "the first quarter of 2031", "mid-2032"
+    if kind == "DATE_PERIOD":  # "the end of 2018", "end-2025", "the first quarter of 2031", "mid-2032"
         year = text[-4:]
-        return (f"{year}-12-31" if re.match(r"the\s+end\b", text) else year,)
+        return (f"{year}-12-31" if re.match(r"(?:the\s+)?end\b", text) else year,)
     return ()
 
 

@@ -54,6 +54,8 @@ MONTHS = (
     "November",
     "December",
 )
+#: The short forms of the months' names, written with or without a full stop ("31 Dec. 2025", "Sept. 30, 2026").
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 
 
 @attrs.frozen
@@ -241,7 +243,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
             "Consequently",
         ]
     )
-    months = alternation(MONTHS)
+    months = "(?:" + alternation(MONTHS) + "|" + alternation(MONTH_ABBREVIATIONS) + r"\.?)"
     lines = [
         f"ISSUER_NAME: /{issuers}/",
         f"OPENER_WORDS: /{openers}/",

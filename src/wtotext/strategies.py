@@ -384,11 +384,14 @@ def _deadline(draw: DrawFn, ctx: _Context) -> tuple[str, list[tuple[str, str | N
         month = draw(st.integers(1, 12))
         day = draw(st.integers(1, 28))
         prep = draw(st.sampled_from(("by", "no later than", "not later than", "until", "before")))
-        date = f"{day} {MONTHS[month - 1]} {year}"
+        name = MONTHS[month - 1]
+        if month != 5 and draw(st.integers(0, 3)) == 0:  # "31 Dec. 2025", "30 Sept 2026"
+            name = ("Sept" if month == 9 else name[:3]) + draw(st.sampled_from((".", "")))
+        date = f"{day} {name} {year}"
         return f"{prep} {date}", [(date, f"{year:04d}-{month:02d}-{day:02d}", len(prep) + 1, len(prep) + 1 + len(date))]
     if kind == "period":
         prep = draw(st.sampled_from(("by", "until")))
-        date = f"the end of {year}"
+        date = draw(st.sampled_from(("the end of {}", "end-{}", "end of {}"))).format(year)
         return f"{prep} {date}", [(date, f"{year}-12-31", len(prep) + 1, len(prep) + 1 + len(date))]
     if kind == "months":
         months = draw(st.lists(st.integers(1, 12), min_size=1, max_size=3, unique=True).map(sorted))
