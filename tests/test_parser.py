@@ -287,6 +287,39 @@ def test_an_unnumbered_title_right_after_the_marker_heads_the_paragraphs_below_i
         assert text is None or p.text == text
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "numbers"),
+    [
+        ("1) Members shall notify their measures.\n\n2) The CTD shall review them.\n", ["1", "2"]),
+        ("I. Members shall notify their measures.\n\nII. The CTD shall review them.\n", ["I", "II"]),
+        ("A. Members shall notify their measures.\n\nB. The CTD shall review them.\n", ["A", "B"]),
+    ],
+)
+def test_paragraphs_may_be_numbered_1_paren_roman_or_by_capitals(paragraphs: str, numbers: list[str]) -> None:
+    d = wtotext.parse(f"The General Council,\n\nDecides:\n\n{paragraphs}")
+    assert [p.number for p in d.operative] == numbers
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [
+        ("Members", "notify"),
+        ("Committee on Trade and Development", "review"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["ANNEX", "Annex 2", "ANNEX A", "Appendix I", "Annex: Procedures for Notification"])
+def test_an_annex_is_back_matter_however_its_paragraphs_are_numbered(heading: str) -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n1. Members shall notify their measures.\n\n"
+        f"{heading}\n\n1. The Committee shall examine each notification.\n\nB. Members shall reply.\n"
+    )
+    d = wtotext.parse(text)
+    assert [p.number for p in d.operative] == ["1"]
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [("Members", "notify")]
+    assert [n.text for n in d.noise][-3:] == [
+        heading,
+        "1. The Committee shall examine each notification.",
+        "B. Members shall reply.",
+    ]
+
+
 def test_a_formula_that_decides_may_be_followed_by_an_unnumbered_title() -> None:
     text = "The General Council decides as follows:\n\nAgriculture\n\n1. Members shall notify their measures.\n"
     assert [(p.number, p.heading) for p in wtotext.parse(text).operative] == [("1", "Agriculture")]

@@ -175,6 +175,10 @@ _BLOCKS = {
     "GERUND_LINE": st.just("Acting on the proposal of the Chair,"),
     "HEADING": st.sampled_from(["Export Subsidies", "Monitoring"]),
     "TITLE": st.sampled_from(["Agriculture", "Export Competition", "Issues Relating to LDCs"]),
+    "LETTERED": st.sampled_from(
+        ["II. The CTD shall review the notifications.", "B. Members shall notify their schemes."]
+    ),
+    "ANNEX": st.sampled_from(["ANNEX", "Annex 2", "ATTACHMENT", "Annex: Procedures for Notification"]),
     "NUMBERED_HEADING": st.sampled_from(
         ["1. Agreement on Agriculture", "II. EXPORT COMPETITION", "A. Final Provisions"]
     ),

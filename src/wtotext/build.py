@@ -52,7 +52,7 @@ _ADOPTED_BY = re.compile(r"\badopted\s+by\s+(?:the\s+)?(.+?)\s+(?:on|at|in)\b", 
 # A paragraph's number, a sub-item's marker, or a bullet; a list item of a web page may
 # carry its own marker after the bullet ("- (a) enhance ..."), which then is the marker.
 _NUMBER = re.compile(
-    r"^\s*(\d{1,4}(?:\.\d{1,3})*)\.?\s+"
+    r"^\s*(\d{1,4}(?:\.\d{1,3})*|(?:[IVXLC]{1,7}|[A-Z])(?=\.))\.?\s+"  # "1.", "2.1", "II.", "B."
     r"|^\s*(?:[\-\u2022\u2013*]\s+)?\((\w{1,4})\)\s+"
     r"|^\s*(?:[\-\u2022\u2013*]\s+)?(\w)\)\s+"
     r"|^\s*([\-\u2022\u2013*])\s+"
