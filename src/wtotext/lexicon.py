@@ -73,6 +73,7 @@ class Lexicon:
     purpose: tuple[str, ...]
     subordinators: frozenset[str]
     introducers: tuple[str, ...]
+    connectives: tuple[str, ...]
     non_conduct: frozenset[str]
     deadline_prepositions: tuple[str, ...]
     anchors: tuple[str, ...]
@@ -92,6 +93,7 @@ class Lexicon:
             purpose=tuple(data["purpose"]["phrases"]),
             subordinators=frozenset(data["subordinators"]["words"]),
             introducers=tuple(data.get("introducers", {}).get("words", ())),
+            connectives=tuple(data.get("connectives", {}).get("words", ())),
             non_conduct=frozenset(data["non_conduct"]["verbs"]),
             deadline_prepositions=tuple(data["deadlines"]["prepositions"]),
             anchors=tuple(data["deadlines"]["anchors"]),
@@ -226,23 +228,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     issuer_verbs = alternation([*lex.operative_verbs, *directing], either_case_first=True)
     subordinators = alternation([w.capitalize() for w in lex.subordinators] + ["Notwithstanding", "Pending"])
     introducers = alternation([w[:1].upper() + w[1:] for w in lex.introducers])
-    connectives = alternation(
-        [
-            "Further",
-            "Furthermore",
-            "Moreover",
-            "In addition",
-            "In particular",
-            "Finally",
-            "Accordingly",
-            "Also",
-            "In this connection",
-            "To that end",
-            "In the meantime",
-            "However",
-            "Consequently",
-        ]
-    )
+    connectives = alternation(lex.connectives)
     months = "(?:" + alternation(MONTHS) + "|" + alternation(MONTH_ABBREVIATIONS) + r"\.?)"
     lines = [
         f"ISSUER_NAME: /{issuers}/",
