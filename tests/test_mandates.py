@@ -417,3 +417,11 @@ def test_a_verb_phrase_ends_before_the_next_clauses_subject() -> None:
         ("Director-General", "report to the General Council on the progress achieved"),
         ("Members", "cooperate with the Secretariat"),
     ]
+
+
+def test_a_chain_of_thousands_of_coordinated_verb_phrases_is_read_without_deep_recursion() -> None:
+    # each coordinated phrase used to be read by a call inside the one before: RecursionError
+    text = "Members shall " + " and ".join(["examine the matter"] * 3000) + "."
+    d = wtotext.parse(f"The General Council,\n\nDecides:\n\n1. {text}\n")
+    assert len(d.mandates()) == 3000
+    assert {(m.body.name, m.verb) for m in d.mandates()} == {("Members", "examine")}

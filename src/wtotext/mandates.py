@@ -103,6 +103,18 @@ class _Found:
     deadlines: list[Tok] = attrs.field(factory=list)
 
 
+class _Phrase(NamedTuple):
+    """A verb phrase to read: where its verb is, for whom, with what force, from where."""
+
+    v: int
+    subjects: tuple[Actor, ...]
+    modality: Modality
+    start: int
+    via: Actor | None
+    statement: bool
+    directed: bool
+
+
 @attrs.frozen
 class Frame:
     """What a paragraph ending in ``must:`` hands to its sub-items."""
@@ -378,6 +390,8 @@ class _Reader:
         self.frame = frame
         self.found: list[_Found] = []
         self.opened: Frame | None = None
+        self._ahead: list[bool] | None = None  # see commitment_ahead
+        self._speaker: list[bool | None] | None = None  # see directed_by_issuer
         self.last_subjects: tuple[Actor, ...] = ()
 
     # -- helpers ------------------------------------------------------------------
@@ -561,14 +575,20 @@ class _Reader:
         note of the report and requests ...").  The directive is in the present: "Ministers
         instructed" is a statement.
         """
-        kinds = self.kinds
-        for j in range(i, -1, -1):  # from the directive itself: "Ministers instruct"
-            kind = kinds[j]
-            if kind == "WE" or (kind == "DIRECTIVE" and self.named_issuer(j)):
-                return True
-            if kind in ("MODAL", "SEMI"):
-                return False
-        return self.issuer_verb() is not None
+        if self._speaker is None:
+            # the nearest mark at or before each token, worked out once for the sentence: a
+            # scan back from every directive would make a long list of them quadratic
+            speaker: list[bool | None] = []
+            said: bool | None = None
+            for j, kind in enumerate(self.kinds):
+                if kind == "WE" or (kind == "DIRECTIVE" and self.named_issuer(j)):
+                    said = True
+                elif kind in ("MODAL", "SEMI"):
+                    said = False
+                speaker.append(said)
+            self._speaker = speaker
+        said = self._speaker[i] if 0 <= i < len(self._speaker) else None
+        return self.issuer_verb() is not None if said is None else said
 
     def addressed(self, d: int) -> bool:
         """Does the directive at ``d`` name its addressee ("invite Members", "call upon them")?"""
@@ -832,13 +852,26 @@ class _Reader:
         word = self.low(v)
         if self.kind(v) != "WORD" or not (self.is_finite(v) or (is_verb(word) and lemma(word) == word)):
             return None
-        kinds = self.kinds
-        for k in range(v + 1, len(kinds)):
-            if kinds[k] in ("STOP", "SEMI", "MODAL"):
-                return None
-            if kinds[k] == "AND" and self.commits(self.skip_adverbs(k + 1)):
-                return v
-        return None
+        return v if self.commitment_ahead(v + 1) else None
+
+    def commitment_ahead(self, k: int) -> bool:
+        """Does "and" + a commitment come at or after ``k``, before a full stop, semicolon or modal?
+
+        Worked out once for the whole sentence, from its end: asked at every subject, a
+        scan ahead each time would make a long list of statements quadratic.
+        """
+        if self._ahead is None:
+            kinds = self.kinds
+            ahead = [False] * (len(kinds) + 1)
+            for j in range(len(kinds) - 1, -1, -1):
+                if kinds[j] in ("STOP", "SEMI", "MODAL"):
+                    ahead[j] = False
+                elif kinds[j] == "AND" and self.commits(self.skip_adverbs(j + 1)):
+                    ahead[j] = True
+                else:
+                    ahead[j] = ahead[j + 1]
+            self._ahead = ahead
+        return k < len(self._ahead) and self._ahead[k]
 
     def statement_clause(self, a: int, verb: int) -> int:
         actor = resolve_actor(self.toks.tok(a), self.ctx)
@@ -975,7 +1008,17 @@ class _Reader:
 
         ``directed``: the phrase is what a directive asks of its addressees, so another
         directive with its own addressee after "and" is the director's, not theirs.
+        The phrases coordinated with it are read in turn, in a loop: a chain of thousands
+        of them is no deeper a call than one.
         """
+        step: int | _Phrase = _Phrase(v, subjects, modality, start, via, statement, directed)
+        while isinstance(step, _Phrase):
+            step = self.one_verb_phrase(step)
+        return step
+
+    def one_verb_phrase(self, phrase: _Phrase) -> int | _Phrase:
+        """One verb phrase: where it ends, or the phrase coordinated with it that comes next."""
+        v, subjects, modality, start, via, statement, directed = phrase
         if not statement and (listed := self.catenative_list(v)) is not None:
             self.opened = Frame(subjects, modality)  # "We agree to:", "shall continue to:"
             return listed
@@ -1167,17 +1210,16 @@ class _Reader:
         start: int,
         gerund: bool = False,
         directed: bool = False,
-    ) -> int:
-        """Continue after a verb phrase that ended at ``i``: coordination, routing, purpose, lists."""
+    ) -> int | _Phrase:
+        """After a verb phrase that ended at ``i``: the phrase coordinated or routed with it, or
+        where the whole ends (after a purpose phrase, a list)."""
         kind = self.kind(i)
         if kind == "THROUGH" and self.kind(i + 1) == "ACTOR":
             routed = resolve_actor(self.toks.tok(i + 1), self.ctx)
             v = self.skip_adverbs(i + 3)
             if routed is not None:
                 router = None if all(s.name == self.ctx.issuer for s in subjects) else subjects[0]
-                return self.verb_phrase(
-                    v, (routed,), modality, start=self.toks.start(i + 1), via=router, directed=directed
-                )
+                return _Phrase(v, (routed,), modality, self.toks.start(i + 1), router, False, directed)
             return i + 1
         if kind == "COMMA" and self.kind(i + 1) == "AND":
             i += 1
@@ -1192,14 +1234,11 @@ class _Reader:
                 statement = False  # "We take note of the report and agree to continue the work"
             if self.kind(j) == "TO":
                 j = self.skip_adverbs(j + 1)
-            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement, directed=directed)
+            return _Phrase(j, subjects, modality, start, via, statement, directed)
         if kind == "COMMA" and self.is_infinitive(i + 1) and self.list_closes(i):
-            j = self.skip_adverbs(i + 2)
-            return self.verb_phrase(j, subjects, modality, start=start, via=via, statement=statement, directed=directed)
+            return _Phrase(self.skip_adverbs(i + 2), subjects, modality, start, via, statement, directed)
         if kind == "COMMA" and self.list_verb(i + 1, gerund=gerund) and self.list_closes(i, gerund=gerund):
-            return self.verb_phrase(
-                i + 1, subjects, modality, start=start, via=via, statement=statement, directed=directed
-            )
+            return _Phrase(i + 1, subjects, modality, start, via, statement, directed)
         return self.skip_purpose(i)
 
     def after_participle(self, i: int) -> bool:
