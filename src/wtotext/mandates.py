@@ -544,6 +544,11 @@ class _Reader:
             return "MODAL" in self.kinds[rel + 1 : i]
         return any(self.is_finite(j) for j in between)
 
+    def is_base_verb(self, j: int) -> bool:
+        """A verb in its base form at ``j`` ("continue", "take"), not an -s, -ed or -ing form."""
+        word = self.low(j)
+        return self.kind(j) == "WORD" and is_verb(word) and lemma(word) == word
+
     def is_finite(self, j: int) -> bool:
         kind = self.kind(j)
         if kind in ("BE", "HAVE", "MODAL"):
@@ -615,10 +620,8 @@ class _Reader:
         if not self.kinds or not self.toks.texts[0][:1].isupper():
             return None
         j = self.skip_adverbs(0)
-        kind, word = self.kind(j), self.low(j)
-        if kind == "DIRECTIVE":
-            return j
-        if kind == "WORD" and word.endswith("s") and lemma(word) != word and is_verb(lemma(word)):
+        kind = self.kind(j)
+        if kind == "DIRECTIVE" or (kind == "WORD" and self.is_finite(j)):
             return j
         return None
 
@@ -836,8 +839,7 @@ class _Reader:
         """``that ACTOR V`` with V a bare verb: "that the Negotiating Group on Rules continue"."""
         if not self.is_complementiser(a - 1) and a - 1 != 0:
             return False
-        j = a + 1
-        return self.kind(j) == "WORD" and is_verb(self.low(j)) and lemma(self.low(j)) == self.low(j)
+        return self.is_base_verb(a + 1)
 
     def subjunctive_clause(self, a: int) -> int:
         actor = resolve_actor(self.toks.tok(a), self.ctx)
@@ -849,8 +851,7 @@ class _Reader:
         """A statement in the present by the actor at ``a`` that a commitment follows ("Members reaffirm
         their commitment to the Work Programme and agree to continue examining it"): the statement's verb."""
         v = self.skip_adverbs(a + 1)
-        word = self.low(v)
-        if self.kind(v) != "WORD" or not (self.is_finite(v) or (is_verb(word) and lemma(word) == word)):
+        if not (self.is_base_verb(v) or (self.kind(v) == "WORD" and self.is_finite(v))):
             return None
         return v if self.commitment_ahead(v + 1) else None
 
@@ -1253,12 +1254,7 @@ class _Reader:
 
     def bare_verb(self, i: int) -> bool:
         """A verb in its base form at ``i`` (a list item: "involve X, take Y, and recognize Z")."""
-        return (
-            self.kind(i) == "WORD"
-            and is_verb(self.low(i))
-            and lemma(self.low(i)) == self.low(i)
-            and (self.kind(i + 1) not in ("OF", "COMMA", "STOP", "AND"))
-        )
+        return self.is_base_verb(i) and self.kind(i + 1) not in ("OF", "COMMA", "STOP", "AND")
 
     def list_verb(self, i: int, *, gerund: bool = False) -> bool:
         """A verb that opens an item of a list of verb phrases: in its base form, or a gerund after a gerund
