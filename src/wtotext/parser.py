@@ -139,10 +139,11 @@ def clause_scanner() -> re.Pattern[str]:
 @cache
 def _scanner(version: int) -> re.Pattern[str]:
     # Working the pattern out reads the whole grammar and every terminal's regex; it is
-    # kept in the cache folder beside the document parser, under the grammar text's hash.
+    # kept in the cache folder beside the document parser, under the hash of the grammar
+    # text and of the code that works it out (read only when there is a cache to check).
     text = _full_text("clause")
-    digest = hashlib.sha256(text.encode("utf-8") + _pattern_code()).hexdigest()
     cache_file = _cache_file("clause-scanner", suffix=".json")
+    digest = "" if cache_file is None else hashlib.sha256(text.encode("utf-8") + _pattern_code()).hexdigest()
     stored = _read_json(cache_file) if cache_file is not None else None
     if stored is not None and stored.get("grammar") == digest:
         pattern, kinds = stored["pattern"], stored["kinds"]
