@@ -196,6 +196,13 @@ CASES = [
     ("We will endeavour to conclude the negotiations.", [(MC, "conclude", "obligation", None, ())]),
     # rule 7: statements, agentless passives, relative clauses
     ("We take note of the report of the General Council.", []),
+    # a catenative in the past reports what was agreed: a statement, in every frame that reads one
+    ("Ministers agreed to maintain the current practice until 31 March 2026.", []),
+    ("We agreed to maintain the current practice.", []),
+    ("The Committee continued to examine the matter.", []),
+    ("In 2019, Members committed to notify their measures.", []),
+    ("We took note of the report and agreed to continue the work programme.", []),
+    ("Members agrees to notify their measures.", [("Members", "notify", "obligation", None, ())]),
     ("The waiver shall be extended until 31 December 2030.", []),
     ("This Decision shall be reviewed by the General Council.", [(GC, "review", "obligation", None, ())]),
     ("Members shall consider the reports that the CTD may submit.", [("Members", "consider", "obligation", None, ())]),

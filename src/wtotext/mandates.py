@@ -549,6 +549,14 @@ class _Reader:
         word = self.low(j)
         return self.kind(j) == "WORD" and is_verb(word) and lemma(word) == word
 
+    def is_present(self, j: int) -> bool:
+        """A verb in the present at ``j`` ("agree", "agrees"), not a past ("agreed", "sought") or an -ing form.
+
+        A verb in the past reports ("Ministers agreed to maintain ...", "The Committee
+        continued to examine ..."): a statement, not conduct (rule 7).
+        """
+        return self.is_base_verb(j) or self.is_finite(j)
+
     def is_finite(self, j: int) -> bool:
         kind = self.kind(j)
         if kind in ("BE", "HAVE", "MODAL"):
@@ -827,7 +835,11 @@ class _Reader:
         word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
             return self.directive(j, None, start=self.toks.start(w))
-        if word in self.ctx.lex.catenatives and (self.is_infinitive(j + 1) or self.opens_list(j + 1)):
+        if (
+            word in self.ctx.lex.catenatives
+            and self.is_present(j)
+            and (self.is_infinitive(j + 1) or self.opens_list(j + 1))
+        ):
             self.last_subjects = (issuer,)
             return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
         if word in _w("renewals") and self.present_commitment(w) is not None:
@@ -885,6 +897,7 @@ class _Reader:
         return (
             self.kind(j) == "WORD"
             and lemma(self.low(j)) in self.ctx.lex.catenatives
+            and self.is_present(j)
             and (self.is_infinitive(self.skip_adverbs(j + 1)) or self.opens_list(j + 1))
         )
 
@@ -894,7 +907,7 @@ class _Reader:
         while self.kind(j) in ("AND", "ACTOR") and j < a + 4:
             j += 1
         word = self.low(j)
-        if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and word != lemma(word) + "ed":
+        if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and self.is_present(j):
             if self.is_infinitive(j + 1) or self.opens_list(j + 1):
                 return j + 1
             return None

@@ -139,8 +139,11 @@ _STATEMENTS = (
     "We recall the mandate of the Work Programme on Electronic Commerce.",
     "This Decision is without prejudice to the rights and obligations of Members.",
     "The waiver shall be extended.",
+    # a catenative in the past reports (rule 7)
+    "Members agreed to maintain the current practice.",
+    "The Committee on Agriculture continued to examine the notifications.",
 )
-_STATEMENT_OPENS_PARAGRAPH = (True, True, False, False)
+_STATEMENT_OPENS_PARAGRAPH = (True, True, False, False, True, True)
 # Lead-ins of a list whose items assign nothing, and those items.
 _LIST_LEAD_INS = ("The issues to be examined shall include:",)
 _LIST_ITEMS = (
