@@ -193,6 +193,15 @@ CASES = [
     ("The CTD shall continue to examine the question.", [(CTD, "examine", "obligation", None, ())]),
     ("The CTD shall continue examining the question.", [(CTD, "examine", "obligation", None, ())]),
     ("The CTD shall continue its work.", [(CTD, "continue", "obligation", None, ())]),
+    # a directive in the passive after "and" is a clause of its own, as one after a modal is
+    (
+        "The CTD shall keep the matter under review, and Members are urged to engage constructively.",
+        [(CTD, "keep", "obligation", None, ()), ("Members", "engage", "recommendation", None, ())],
+    ),
+    (
+        "Members shall notify their measures and are encouraged to consult the Secretariat.",
+        [("Members", "notify", "obligation", None, ()), ("Members", "consult", "recommendation", None, ())],
+    ),
     ("We will endeavour to conclude the negotiations.", [(MC, "conclude", "obligation", None, ())]),
     # rule 7: statements, agentless passives, relative clauses
     ("We take note of the report of the General Council.", []),

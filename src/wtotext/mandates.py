@@ -795,13 +795,20 @@ class _Reader:
                 )
             )
 
+    def is_passive_directive(self, be: int) -> bool:
+        """A directive in the passive at ``be``: "is requested to", "are, in particular, urged to"."""
+        if self.kind(be) != "BE":
+            return False
+        d = self.skip_adverbs(be + 1)
+        return lemma(self.low(d)) in self.ctx.lex.directives and self.is_infinitive(self.past_parenthetical(d + 1))
+
     def passive_directive(self, be: int) -> int:
         """ "The Director-General is requested to report ...", "Members are encouraged to ..."."""
         d = self.skip_adverbs(be + 1)
         verb = lemma(self.low(d))
         found = self.subjects_before(be)
         to = self.past_parenthetical(d + 1)  # "is requested, in cooperation with ..., to prepare"
-        if found is None or verb not in self.ctx.lex.directives or not self.is_infinitive(to):
+        if found is None or not self.is_passive_directive(be):
             return be + 1
         modality = Modality(self.ctx.lex.directives[verb])
         v = self.skip_adverbs(to + 1)
@@ -1177,6 +1184,13 @@ class _Reader:
                         return i
                     if kind == "AND" and self.kind(i + 1) == "WE":  # "... and we encourage X to": a clause of its own
                         return i
+                    if kind == "AND" and (
+                        self.is_passive_directive(i + 1)
+                        or (self.kind(i + 1) == "ACTOR" and self.is_passive_directive(i + 2))
+                    ):
+                        # "..., and Members are urged to ...", "... and are encouraged to ...": a
+                        # clause of its own, as before a modal
+                        return i - 1 if kinds[i - 1] == "COMMA" else i
                     if kind == "PURPOSE":
                         return i
                     if kind == "THROUGH" and self.kind(i + 1) == "ACTOR" and self.is_infinitive(i + 2):

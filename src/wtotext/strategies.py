@@ -508,6 +508,22 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
             verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=gerund))
             refs += found
             planned.append(_Planned(body, verb, modality, 0, action, limits=tuple(limits)))
+    if draw(st.integers(0, 3)) == 0:  # "... and are encouraged to ...", "..., and the CTD is invited to ..."
+        participle = draw(st.sampled_from(sorted(_DIRECTIVE_PARTICIPLES)))
+        force = Modality(lexicon().directives.get(_DIRECTIVE_PARTICIPLES[participle], "obligation"))
+        if draw(st.booleans()):
+            w.add(" and ")
+            other, start, plural = body, planned[0].start, subject.plural
+        else:
+            w.add(", and ")
+            phrase = draw(_phrase_strategy())
+            other = _actor_at(phrase, w.add(phrase.actor.surface), phrase.actor.surface)
+            start, plural = len(w.text) - len(phrase.actor.surface), phrase.plural
+            w.add(" ")
+        w.add(f"{'are' if plural else 'is'} {participle} to ")
+        verb, action, limits, found = draw(_verb_phrase(w, ctx))
+        refs += found
+        planned.append(_Planned(other, verb, force, start, action, limits=tuple(limits)))
     w.add(".")
     return _Sentence(w.text, tuple(planned), tuple(refs))
 
