@@ -383,3 +383,35 @@ def test_a_web_pages_list_item_that_carries_its_own_marker_is_that_sub_item() ->
         ("General Council", "enhance"),
         ("General Council", "report"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("formula", "marker"),
+    [
+        ("THE GENERAL COUNCIL,", "DECIDES:"),
+        ("The General Council,", "DECIDES AS FOLLOWS:"),
+        ("THE GENERAL COUNCIL,", "Decides:"),
+    ],
+)
+def test_a_formula_and_marker_printed_in_capitals_open_the_preamble_and_the_operative_part(
+    formula: str, marker: str
+) -> None:
+    d = wtotext.parse(
+        f"{formula}\n\nBearing in mind the objectives of the Marrakesh Agreement;\n\n"
+        f"Mindful of the needs of least-developed country Members;\n\n{marker}\n\n"
+        "1. Members shall notify their rules of origin.\n"
+    )
+    assert (d.issuer, [r.opener for r in d.preamble], len(d.operative)) == (
+        "General Council",
+        ["Bearing in mind", "Mindful"],
+        1,
+    )
+
+
+def test_a_formula_that_decides_printed_in_capitals() -> None:
+    d = wtotext.parse("THE GENERAL COUNCIL DECIDES AS FOLLOWS:\n\n1. Members shall notify their rules.\n")
+    assert (d.issuer, d.enacting_formula, len(d.operative)) == (
+        "General Council",
+        "THE GENERAL COUNCIL DECIDES AS FOLLOWS:",
+        1,
+    )

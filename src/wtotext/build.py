@@ -69,8 +69,8 @@ _SPAN_START = operator.attrgetter("span.start")  # the sort key of noise
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 # The enacting formula around the issuer's name: "The" / "We, the" before it, a comma or
 # the verb after it.
-_FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+")
-_FORMULA_END = re.compile(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b")
+_FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+", re.IGNORECASE)
+_FORMULA_END = re.compile(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", re.IGNORECASE)
 
 
 @attrs.frozen

@@ -216,13 +216,20 @@ def _inflect(verbs: Iterable[str]) -> list[str]:
     return forms
 
 
+def _with_capitals(words: Iterable[str]) -> list[str]:
+    """The words as written and in capitals: "Decides", "DECIDES"."""
+    return list(dict.fromkeys(form for word in words for form in (word, word.upper())))
+
+
 def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     """Lark definitions of the data-built terminals that the grammars use."""
     # an enacting formula may use any name of the body ("The Council for Trade-Related
-    # Aspects of Intellectual Property Rights,"), not only the canonical one
-    issuers = alternation([*(s for s in registry.surfaces() if s[:1].isupper()), "Ministers"])
+    # Aspects of Intellectual Property Rights,"), not only the canonical one; it and the
+    # marker may be printed in capitals ("THE GENERAL COUNCIL,", "DECIDES:")
+    names = [*(s for s in registry.surfaces() if s[:1].isupper()), "Ministers"]
+    issuers = alternation(_with_capitals(names))
     openers = alternation(lex.openers)
-    markers = alternation(lex.operative_markers)
+    markers = alternation(_with_capitals(lex.operative_markers))
     # the issuer's verbs and the directives' third-person forms ("Instructs", "Calls")
     directing = [third_person(verb) for verb in lex.directives]
     issuer_verbs = alternation([*lex.operative_verbs, *directing], either_case_first=True)

@@ -923,7 +923,7 @@ def _decision(draw: DrawFn, titled: bool | None, min_paragraphs: int) -> Decisio
         )
     )
     numbered = draw(st.booleans())
-    formulas = [f"The {issuer},"]
+    formulas = [f"The {issuer},", f"THE {issuer.upper()},"]  # formulas are also printed in capitals
     if issuer == "Ministerial Conference":
         formulas += ["Ministers,", "We, the Ministers,"]
     if kind == "decision":
