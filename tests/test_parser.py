@@ -415,3 +415,20 @@ def test_a_formula_that_decides_printed_in_capitals() -> None:
         "THE GENERAL COUNCIL DECIDES AS FOLLOWS:",
         1,
     )
+
+
+def test_an_opener_after_an_adverb_keeps_it_and_the_recital_stays_in_the_preamble() -> None:
+    recitals = [
+        "Also noting the request of the LDC Group;",
+        "Further emphasizing the need for transparency;",
+        "Also underscoring the role of the Secretariat;",
+        "Keeping in mind the objectives of the Marrakesh Agreement;",
+    ]
+    d = wtotext.parse("The General Council,\n\n" + "\n\n".join(recitals) + "\n\nDecides:\n\n1. Members shall notify.\n")
+    assert [r.opener for r in d.preamble] == [
+        "Also noting",
+        "Further emphasizing",
+        "Also underscoring",
+        "Keeping in mind",
+    ]
+    assert not [x for x in d.diagnostics if x.code == "unknown-opener"]

@@ -241,6 +241,23 @@ class _Builder:
         return Recital(opener, text, self.span(start, end), self.refs_in(start, end), own)
 
     def opener(self, text: str) -> str | None:
+        """The recital's opener: the longest of the lexicon's, else a participle; after an
+        adverb of the lexicon the opener keeps it ("Also noting", "Further underscoring")."""
+        best = self.listed_opener(text)
+        if best is None:
+            adverb, _, rest = text.partition(" ")
+            if adverb in self.lex.opener_adverbs and rest[:1].islower():
+                inner = self.listed_opener(rest[:1].upper() + rest[1:])
+                if inner is None and re.match(r"[a-z]+ing\b", rest):
+                    inner = rest.split()[0]
+                if inner is not None:
+                    return f"{adverb} {rest[: len(inner)]}"
+        if best is None and re.match(r"[A-Z][a-z]+ing\b", text):
+            best = text.split()[0]
+        return best
+
+    def listed_opener(self, text: str) -> str | None:
+        """The longest opener of the lexicon that ``text`` starts with, as a whole word."""
         best = None
         size, groups = _openers_by_start(self.lex.openers)
         for candidate in groups.get(text[:size], ()):
@@ -249,8 +266,6 @@ class _Builder:
             whole_word = len(text) == len(candidate) or not text[len(candidate)].isalpha()
             if whole_word and (best is None or len(candidate) > len(best)):
                 best = candidate
-        if best is None and re.match(r"[A-Z][a-z]+ing\b", text):
-            best = text.split()[0]
         return best
 
     # ------------------------------------------------------------------ operative part

@@ -63,6 +63,7 @@ class Lexicon:
     """The word lists of ``data/lexicon.toml``."""
 
     openers: tuple[str, ...]
+    opener_adverbs: tuple[str, ...]
     operative_markers: tuple[str, ...]
     operative_verbs: tuple[str, ...]
     directives: dict[str, str]
@@ -83,6 +84,7 @@ class Lexicon:
     def from_dict(cls, data: dict[str, Any]) -> Lexicon:
         return cls(
             openers=tuple(data["preamble"]["openers"]),
+            opener_adverbs=tuple(data["preamble"].get("adverbs", ())),
             operative_markers=tuple(data["operative"]["markers"]),
             operative_verbs=tuple(data["operative"].get("verbs", ())),
             directives=dict(data["directives"]),
@@ -228,7 +230,10 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     # marker may be printed in capitals ("THE GENERAL COUNCIL,", "DECIDES:")
     names = [*(s for s in registry.surfaces() if s[:1].isupper()), "Ministers"]
     issuers = alternation(_with_capitals(names))
-    openers = alternation(lex.openers)
+    # an opener, also after an adverb that it then starts in lower case ("Also noting")
+    after_adverb = alternation([opener[:1].lower() + opener[1:] for opener in lex.openers])
+    opener_adverbs = alternation(lex.opener_adverbs)
+    openers = f"(?:{opener_adverbs}\\s+{after_adverb}|{alternation(lex.openers)})"
     markers = alternation(_with_capitals(lex.operative_markers))
     # the issuer's verbs and the directives' third-person forms ("Instructs", "Calls")
     directing = [third_person(verb) for verb in lex.directives]
@@ -240,6 +245,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     lines = [
         f"ISSUER_NAME: /{issuers}/",
         f"OPENER_WORDS: /{openers}/",
+        f"OPENER_ADVERB: /{opener_adverbs}/",
         f"MARKER_WORDS: /{markers}/",
         f"ISSUER_VERB: /{issuer_verbs}/",
         f"SUBORDINATOR: /{subordinators}/",

@@ -882,6 +882,10 @@ def _skeleton(para: _Para) -> OperativeParagraph:
 def _recital(draw: DrawFn) -> tuple[str, str, list[tuple[str, int, int]]]:
     openers = lexicon().openers
     opener = draw(st.sampled_from(openers))
+    adverb = ""
+    if lexicon().opener_adverbs and draw(st.integers(0, 5)) == 0:  # "Also noting ...", "Further emphasizing ..."
+        adverb = draw(st.sampled_from(lexicon().opener_adverbs))
+        opener = f"{adverb} {opener[:1].lower()}{opener[1:]}"
     body = draw(st.sampled_from(_RECITAL_BODIES))
     refs: list[tuple[str, int, int]] = []
     text = f"{opener} "
@@ -894,9 +898,20 @@ def _recital(draw: DrawFn) -> tuple[str, str, list[tuple[str, int, int]]]:
     else:
         text += body
     text += draw(st.sampled_from((";", ",")))
-    # the longest listed opener that starts the text is the recital's opener
-    longest = max((o for o in openers if text.startswith(o) and not text[len(o) : len(o) + 1].isalpha()), key=len)
+    # the longest listed opener that starts the text is the recital's opener; failing
+    # that, the adverb and the longest listed opener after it
+    longest = _longest_opener(text, openers)
+    if longest is None:
+        rest = text[len(adverb) + 1 :]
+        inner = _longest_opener(rest[:1].upper() + rest[1:], openers)
+        assert inner is not None
+        longest = f"{adverb} {rest[: len(inner)]}"
     return longest, text, refs
+
+
+def _longest_opener(text: str, openers: tuple[str, ...]) -> str | None:
+    found = [o for o in openers if text.startswith(o) and not text[len(o) : len(o) + 1].isalpha()]
+    return max(found, key=len) if found else None
 
 
 def recitals() -> SearchStrategy[Recital]:
