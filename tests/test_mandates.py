@@ -234,6 +234,31 @@ CASES = [
         [(GC, "meet", "obligation", None, ("2031-03", "2031-10", "2032-05"))],
     ),
     ("Members shall notify by 30 June 2030.", [("Members", "notify", "obligation", None, ("2030-06-30",))]),
+    # a deadline or a floating quantifier between the modal and its verb; "not later than" is no negation
+    (
+        "Members shall no later than 31 December 2026 notify their measures.",
+        [("Members", "notify", "obligation", None, ("2026-12-31",))],
+    ),
+    (
+        "Members shall not later than 31 December 2026 notify their measures.",
+        [("Members", "notify", "obligation", None, ("2026-12-31",))],
+    ),
+    ("Members shall by 2030 eliminate export subsidies.", [("Members", "eliminate", "obligation", None, ("2030",))]),
+    # subjects that share a verb phrase share its deadline; "and the" starts the next body's name
+    (
+        "The Council for Trade in Goods and the Council for Trade in Services shall each report by June 2027.",
+        [
+            ("Council for Trade in Goods", "report", "obligation", None, ("2027-06",)),
+            ("Council for Trade in Services", "report", "obligation", None, ("2027-06",)),
+        ],
+    ),
+    (
+        "The CTD and the Committee on Trade and Environment shall both examine the matter by June 2027.",
+        [
+            (CTD, "examine", "obligation", None, ("2027-06",)),
+            ("Committee on Trade and Environment", "examine", "obligation", None, ("2027-06",)),
+        ],
+    ),
     (
         "Members shall eliminate them by the end of 2029.",
         [("Members", "eliminate", "obligation", None, ("2029-12-31",))],

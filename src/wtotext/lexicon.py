@@ -174,16 +174,19 @@ def actor_pattern(registry: Registry) -> str:
     is one actor and not ``Work Programme`` followed by words.
     """
     cap = r"(?:[A-Z][\w'\u2019\-]*|TRIPS|GATS|GATT)"
+    heads = alternation(registry.unknown_heads)
     joiner = (
-        # "to" joins a name ("Barriers to Trade") but "to the ..." starts a new phrase
-        r"(?:\s+(?:and|of|on|for|in|to(?!\s+the\b)|the|with)\s+(?:the\s+)?|\s+|,\s+(?="
+        # "to" joins a name ("Barriers to Trade") but "to the ..." starts a new phrase; so
+        # does "and the ..." or "and" before another body ("Goods and the Council for ...")
+        r"(?:\s+(?:of|on|for|in|to(?!\s+the\b)|the|with)\s+(?:the\s+)?|\s+and\s+(?!the\b|"
+        + heads
+        + r"\b)|\s+|,\s+(?="
         + cap
         + r"(?:\s+"
         + cap
         + r")*\s+and\s))"
     )
     name = cap + "(?:" + joiner + cap + ")*"
-    heads = alternation(registry.unknown_heads)
     links = alternation(registry.unknown_links)
     states = alternation(registry.states)
     unknown = rf"(?:{heads}\s+{links}\s+(?:the\s+)?{name})"

@@ -425,8 +425,13 @@ class _Reader:
         return i
 
     def verb_at(self, i: int) -> int | None:
-        """Index of the verb that follows a modal or ``to``: adverbs and one parenthetical skipped."""
-        i = self.skip_adverbs(i)
+        """Index of the verb that follows a modal or ``to``: adverbs, a floating quantifier
+        ("shall each report"), a deadline ("shall no later than 31 May 2027 notify") and one
+        parenthetical skipped."""
+        i = self.skip_adverbs(self.after_deadline(i))  # "not later than" before "not" is an adverb
+        if self.kind(i) == "WORD" and self.lows[i] in _w("floating_quantifiers"):
+            i = self.skip_adverbs(i + 1)
+        i = self.skip_adverbs(self.after_deadline(i))
         if self.kind(i) == "COMMA":
             close = self.closing_comma(i)
             if close is None:
@@ -435,6 +440,14 @@ class _Reader:
         if self.kind(i) in ("WORD", "DIRECTIVE", "BE", "HAVE"):
             return i
         return None
+
+    def after_deadline(self, i: int) -> int:
+        """After a deadline that opens at ``i`` ("no later than 31 May 2027", "by 2030"), else ``i``."""
+        for words in _deadline_words(self.ctx.lex.deadline_prepositions):
+            k = i + len(words)
+            if self.kind(k) in ("DATE", "YEAR") and tuple(self.lows[i:k]) == words:
+                return k + 1
+        return i
 
     def past_parenthetical(self, i: int) -> int:
         """After the parenthetical that a comma at ``i`` opens ("shall, as appropriate, report"), else ``i``."""
@@ -738,7 +751,7 @@ class _Reader:
     def modal_clause(self, m: int) -> int:
         modal = " ".join(self.lows[m].split())
         modality = Modality(self.ctx.lex.modals.get(modal, "obligation"))
-        if self.kind(m + 1) == "NOT":
+        if self.kind(m + 1) == "NOT" and self.after_deadline(m + 1) == m + 1:  # not "shall not later than"
             modality = Modality.PROHIBITION
         found = self.subjects_before(m)
         if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
@@ -1339,6 +1352,12 @@ class _Reader:
         self.found.append(_Found(body, verb, modality, verb_at, end_offset, min(start, verb_at), v, via))
 
 
+@lru_cache(maxsize=8)
+def _deadline_words(prepositions: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Deadline prepositions as word sequences ("no later than"), longest first."""
+    return tuple(sorted((tuple(p.split()) for p in prepositions), key=len, reverse=True))
+
+
 def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
     """One actor per canonical name ("Least developed countries and net food-importing
     developing countries" are both Members: one mandate)."""
@@ -1378,14 +1397,18 @@ def _is_deadline(sentence: Tokens, i: int) -> bool:
 
 
 def _assign_deadlines(found: list[_Found], sentence: Tokens) -> None:
-    """Each date goes to the mandate whose stretch of the sentence holds it."""
+    """Each date goes to the mandate whose stretch of the sentence holds it: to each of
+    them when several subjects share the stretch ("The CTD and the CTE shall examine it by
+    June 2027")."""
     dated = list(_deadlines(sentence))
     if not dated:
         return
-    ordered = sorted(found, key=lambda f: f.region)
+    regions = sorted({f.region for f in found})
     for i, tok in dated:
-        owner = ordered[0]
-        for f in ordered:
-            if f.region <= i:
-                owner = f
-        owner.deadlines.append(tok)
+        region = regions[0]
+        for r in regions:
+            if r <= i:
+                region = r
+        for f in found:
+            if f.region == region:
+                f.deadlines.append(tok)
