@@ -234,6 +234,17 @@ CASES = [
         [(GC, "meet", "obligation", None, ("2031-03", "2031-10", "2032-05"))],
     ),
     ("Members shall notify by 30 June 2030.", [("Members", "notify", "obligation", None, ("2030-06-30",))]),
+    # a task handed over by "be responsible for" / "be tasked with" and a gerund; with a noun, none
+    (
+        "The General Council shall be responsible for overseeing the work programme.",
+        [(GC, "oversee", "obligation", None, ())],
+    ),
+    (
+        "The Secretariat shall continue to be responsible for preparing the reports.",
+        [("Secretariat", "prepare", "obligation", None, ())],
+    ),
+    ("The CTD shall be tasked with examining the proposals.", [(CTD, "examine", "obligation", None, ())]),
+    ("The Secretariat shall be responsible for the preparation of the reports.", []),
     # a deadline or a floating quantifier between the modal and its verb; "not later than" is no negation
     (
         "Members shall no later than 31 December 2026 notify their measures.",

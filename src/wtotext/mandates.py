@@ -441,9 +441,19 @@ class _Reader:
             return i
         return None
 
+    def responsibility(self, be: int) -> int | None:
+        """After "be" at ``be``, a phrase that hands its subject a task and the gerund that
+        names it ("be responsible for monitoring", "be tasked with examining"): the gerund's index."""
+        j = self.skip_adverbs(be + 1)
+        for words in _phrase_words(_w("responsibilities")):
+            k = j + len(words)
+            if tuple(self.lows[j:k]) == words and self.is_gerund(k):
+                return k
+        return None
+
     def after_deadline(self, i: int) -> int:
         """After a deadline that opens at ``i`` ("no later than 31 May 2027", "by 2030"), else ``i``."""
-        for words in _deadline_words(self.ctx.lex.deadline_prepositions):
+        for words in _phrase_words(self.ctx.lex.deadline_prepositions):
             k = i + len(words)
             if self.kind(k) in ("DATE", "YEAR") and tuple(self.lows[i:k]) == words:
                 return k + 1
@@ -763,7 +773,7 @@ class _Reader:
             if self.kind(m + 1) == "COLON" and found is not None:
                 self.opened = Frame(found[0], modality)
             return m + 1
-        if self.kind(verb) == "BE":
+        if self.kind(verb) == "BE" and self.responsibility(verb) is None:
             return self.passive(verb, modality, m)
         if found is None:
             self.note_unknown_acronym(m)
@@ -1104,6 +1114,9 @@ class _Reader:
             if kind == "HAVE":
                 v = self.skip_adverbs(v + 1)
                 continue
+            if kind == "BE" and (gerund := self.responsibility(v)) is not None:
+                v = gerund  # "(shall continue to) be responsible for monitoring ..."
+                continue
             if kind not in ("WORD", "DIRECTIVE"):
                 return v, None
             word = lemma(self.low(v))
@@ -1352,10 +1365,10 @@ class _Reader:
         self.found.append(_Found(body, verb, modality, verb_at, end_offset, min(start, verb_at), v, via))
 
 
-@lru_cache(maxsize=8)
-def _deadline_words(prepositions: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """Deadline prepositions as word sequences ("no later than"), longest first."""
-    return tuple(sorted((tuple(p.split()) for p in prepositions), key=len, reverse=True))
+@lru_cache(maxsize=16)
+def _phrase_words(phrases: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases of the lexicon as word sequences ("no later than"), longest first."""
+    return tuple(sorted((tuple(p.split()) for p in phrases), key=len, reverse=True))
 
 
 def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:

@@ -486,11 +486,13 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     w.add(f" {modal} ")
     planned: list[_Planned] = []
     refs: list[tuple[str, int, int]] = []
-    shape = draw(st.sampled_from(("one", "catenative", "shared", "coordinated")))
+    shape = draw(st.sampled_from(("one", "catenative", "shared", "coordinated", "responsible")))
     if negated:
         shape = "one"
-    gerund = shape == "catenative" and draw(st.booleans())
-    if gerund:  # "shall continue examining ... and reporting ..."
+    gerund = shape == "responsible" or (shape == "catenative" and draw(st.booleans()))
+    if shape == "responsible":  # "shall be responsible for examining ...", "shall be tasked with ..."
+        w.add(f"be {draw(st.sampled_from(sorted(lexicon().words['responsibilities'])))} ")
+    elif gerund:  # "shall continue examining ... and reporting ..."
         w.add("continue ")
     elif shape == "catenative":
         w.add(f"{draw(st.sampled_from(_CATENATIVES))} to ")
