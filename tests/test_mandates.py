@@ -311,6 +311,10 @@ def test_mandate_rules(operative: str, expected: list[tuple[object, ...]]) -> No
         ("by end-2031", "2031-12-31"),
         ("no later than end of 2031", "2031-12-31"),
         ("by early 2032", "2032"),
+        # the end of a part of a year is its last day
+        ("by the end of the first quarter of 2031", "2031-03-31"),
+        ("by the end of the first half of 2031", "2031-06-30"),
+        ("by the end of the third quarter of 2031", "2031-09-30"),
     ],
 )
 def test_deadlines_written_in_more_ways(deadline: str, iso: str) -> None:

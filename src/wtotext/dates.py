@@ -45,6 +45,10 @@ _DATE = re.compile(
 )
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_END_OF_PART = re.compile(r"(?:the\s+)?end\s+of\s+the\s+(\w+)\s+(quarter|half)\b", re.IGNORECASE)
+
+
 def month_number(name: str) -> int:
     return _MONTH_NUMBER[name.casefold()]
 
@@ -89,6 +93,8 @@ def read(kind: str, text: str) -> tuple[str, ...]:
     ('2031-07-01',)
     >>> read("DATE_DAY", "Sept. 30, 2026"), read("DATE_PERIOD", "end-2025")
     (('2026-09-30',), ('2025-12-31',))
+    >>> read("DATE_PERIOD", "the end of the first quarter of 2026"), read("DATE_PERIOD", "the first quarter of 2026")
+    (('2026-03-31',), ('2026',))
     """
     if kind == "DATE_DAY":  # "31 March, 1999", "1st July 2031", "July 1, 2031"
         words = re.findall(r"\w+", text)
@@ -100,6 +106,11 @@ def read(kind: str, text: str) -> tuple[str, ...]:
         return tuple(iso_month_year(m, words[-1]) for m in words[:-1] if m.casefold() in _MONTH_NUMBER)
     if kind == "DATE_PERIOD":  # "the end of 2018", "end-2025", "the first quarter of 2031", "mid-2032"
         year = text[-4:]
+        part = _END_OF_PART.match(text)
+        if part is not None:  # "the end of the first quarter of 2026": the part's last day
+            count = _ORDINALS[part.group(1).casefold()] if part.group(1).casefold() != "last" else None
+            month = (count or 4) * 3 if part.group(2).casefold() == "quarter" else (count or 2) * 6
+            return (f"{year}-{month:02d}-{calendar.monthrange(int(year), month)[1]:02d}",)
         return (f"{year}-12-31" if re.match(r"(?:the\s+)?end\b", text) else year,)
     return ()
 

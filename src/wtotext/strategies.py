@@ -394,8 +394,20 @@ def _deadline(draw: DrawFn, ctx: _Context) -> tuple[str, list[tuple[str, str | N
         return f"{prep} {date}", [(date, f"{year:04d}-{month:02d}-{day:02d}", len(prep) + 1, len(prep) + 1 + len(date))]
     if kind == "period":
         prep = draw(st.sampled_from(("by", "until")))
-        date = draw(st.sampled_from(("the end of {}", "end-{}", "end of {}"))).format(year)
-        return f"{prep} {date}", [(date, f"{year}-12-31", len(prep) + 1, len(prep) + 1 + len(date))]
+        # the end of a year, or of a part of it: "the end of 2030", "end-2030", "the end of the first quarter of 2030"
+        date, last = draw(
+            st.sampled_from(
+                (
+                    ("the end of {}", "12-31"),
+                    ("end-{}", "12-31"),
+                    ("end of {}", "12-31"),
+                    ("the end of the first quarter of {}", "03-31"),
+                    ("the end of the first half of {}", "06-30"),
+                )
+            )
+        )
+        date = date.format(year)
+        return f"{prep} {date}", [(date, f"{year}-{last}", len(prep) + 1, len(prep) + 1 + len(date))]
     if kind == "months":
         months = draw(st.lists(st.integers(1, 12), min_size=1, max_size=3, unique=True).map(sorted))
         names = [MONTHS[m - 1] for m in months]
