@@ -189,9 +189,15 @@ def test_the_timeline_lists_each_deadline_once_per_mandate_earliest_first(corpus
         len(k[5]) * n for k, n in _gold_keys("General Council").items()
     )
     due_2026 = corpus.timeline(due=("2026", "2026"))
-    assert [(date, [m.body.name for m in items]) for date, items in due_2026] == [
-        ("2026-03-31", ["Ministerial Conference"])
-    ]
+    expected: dict[str, list[str]] = {}
+    for key, n in _gold_keys().items():
+        for date in key[5]:
+            if date.startswith("2026"):
+                expected.setdefault(date, []).extend([key[2]] * n)
+    assert len(expected) >= 2  # the corpus has deadlines in 2026, to a day and to a month
+    assert [(date, sorted(m.body.name for m in items)) for date, items in due_2026] == sorted(
+        (date, sorted(bodies)) for date, bodies in expected.items()
+    )
 
 
 def test_mandates_grouped_by_body_are_the_golds_per_body(corpus: Corpus) -> None:

@@ -199,6 +199,10 @@ CASES = [
         [(CTD, "keep", "obligation", None, ()), ("Members", "engage", "recommendation", None, ())],
     ),
     (
+        "The Secretariat shall compile the notifications and is invited to present them.",
+        [("Secretariat", "compile", "obligation", None, ()), ("Secretariat", "present", "recommendation", None, ())],
+    ),
+    (
         "Members shall notify their measures and are encouraged to consult the Secretariat.",
         [("Members", "notify", "obligation", None, ()), ("Members", "consult", "recommendation", None, ())],
     ),
