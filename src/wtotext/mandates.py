@@ -445,7 +445,7 @@ class _Reader:
         """After "be" at ``be``, a phrase that hands its subject a task and the gerund that
         names it ("be responsible for monitoring", "be tasked with examining"): the gerund's index."""
         j = self.skip_adverbs(be + 1)
-        for words in _phrase_words(_w("responsibilities")):
+        for words in _phrases_from(_w("responsibilities")).get(self.low(j), ()):
             k = j + len(words)
             if tuple(self.lows[j:k]) == words and self.is_gerund(k):
                 return k
@@ -453,7 +453,7 @@ class _Reader:
 
     def after_deadline(self, i: int) -> int:
         """After a deadline that opens at ``i`` ("no later than 31 May 2027", "by 2030"), else ``i``."""
-        for words in _phrase_words(self.ctx.lex.deadline_prepositions):
+        for words in _phrases_from(self.ctx.lex.deadline_prepositions).get(self.low(i), ()):
             k = i + len(words)
             if self.kind(k) in ("DATE", "YEAR") and tuple(self.lows[i:k]) == words:
                 return k + 1
@@ -1366,9 +1366,12 @@ class _Reader:
 
 
 @lru_cache(maxsize=16)
-def _phrase_words(phrases: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """Phrases of the lexicon as word sequences ("no later than"), longest first."""
-    return tuple(sorted((tuple(p.split()) for p in phrases), key=len, reverse=True))
+def _phrases_from(phrases: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of the lexicon as word sequences ("no later than"), by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
