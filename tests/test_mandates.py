@@ -193,6 +193,14 @@ CASES = [
     ("The CTD shall continue to examine the question.", [(CTD, "examine", "obligation", None, ())]),
     ("The CTD shall continue examining the question.", [(CTD, "examine", "obligation", None, ())]),
     ("The CTD shall continue its work.", [(CTD, "continue", "obligation", None, ())]),
+    # "and" + a subject + a modal opens a clause of its own, also after a parenthetical
+    (
+        "The Council for TRIPS shall, by 31 December 2026, decide on the extension and Members shall refrain.",
+        [
+            ("Council for TRIPS", "decide", "obligation", None, ("2026-12-31",)),
+            ("Members", "refrain", "obligation", None, ()),
+        ],
+    ),
     # a directive in the passive after "and" is a clause of its own, as one after a modal is
     (
         "The CTD shall keep the matter under review, and Members are urged to engage constructively.",

@@ -659,10 +659,15 @@ class _Reader:
     # -- frames -----------------------------------------------------------------------
     def subjects_before(self, m: int) -> tuple[tuple[Actor, ...], int] | None:
         """The subject actors of a predicate at ``m`` and where the subject starts."""
-        j = m - 1
-        depth = 0
         kinds = self.kinds
-        while j >= 0:
+        joint = self.joined_subject(m)
+        # "X shall, by 31 December 2026, decide ... and Members shall refrain": the subject
+        # joined by "and" after an earlier modal, even where the walk back would stop at a
+        # comma before reaching that modal
+        joined = joint is not None and "MODAL" in kinds[:joint]
+        j = joint if joint is not None and joined else m - 1
+        depth = 0
+        while j >= 0 and not joined:
             kind = kinds[j]
             if kind == "RPAR":
                 depth += 1
