@@ -432,3 +432,25 @@ def test_an_opener_after_an_adverb_keeps_it_and_the_recital_stays_in_the_preambl
         "Keeping in mind",
     ]
     assert not [x for x in d.diagnostics if x.code == "unknown-opener"]
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "date"),
+    [
+        ("", "_______________\n\nAdopted by the General Council at its meeting of 22 July 2025.\n", "2025-07-22"),
+        ("", "(Adopted on 3 March 2026)\n", "2026-03-03"),
+        ("WT/L/1303\n\nDone at Geneva, this 5th day of March 2026\n\n", "", "2026-03-05"),
+        # a cited decision's date in a note after the paragraphs is not the adoption date
+        ("", "_______________\n\n[1] Ministerial Decision of 19 December 2015 (WT/MIN(15)/45).\n", None),
+    ],
+)
+def test_the_adoption_date_is_read_after_the_paragraphs_when_the_front_matter_has_none(
+    front: str, back: str, date: str | None
+) -> None:
+    d = wtotext.parse(
+        f"{front}The General Council,\n\nDecides:\n\n1. Members shall notify their measures within "
+        f"5 years from the date of this Decision.\n\n{back}"
+    )
+    assert d.date == date
+    expected = () if date is None else (f"{int(date[:4]) + 5}{date[4:]}",)
+    assert d.mandates()[0].deadlines == expected

@@ -45,9 +45,14 @@ _ADOPTION = re.compile(
     r"(?=[ad])"
     r"(?:\b(?:decision|declaration|adopted|decided|agreed)\b(?:.*?)\b(?:of|on)\s+"
     r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
-    r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b))",
+    r"|\badopted\b(?:.*?)\bin\s+(?=(?:19|20)\d\d\b)"
+    # "Done at Geneva, this 5th day of March 2026"
+    r"|\bdone\b(?:.*?)\bthis\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+[A-Za-z]+,?\s+\d{4}))",
     re.IGNORECASE,
 )
+# An adoption line after the operative part ("Adopted by the General Council on 22 July
+# 2025."): the date of a decision whose front matter gives none.
+_CLOSING_ADOPTION = re.compile(r"^\(?(?:adopted|done)\b", re.IGNORECASE)
 _ADOPTED_BY = re.compile(r"\badopted\s+by\s+(?:the\s+)?(.+?)\s+(?:on|at|in)\b", re.IGNORECASE)
 # A paragraph's number, a sub-item's marker, or a bullet; a list item of a web page may
 # carry its own marker after the bullet ("- (a) enhance ..."), which then is the marker.
@@ -146,7 +151,7 @@ class _Builder:
         kind = meta.kind
         if marker is not None and marker.lower().startswith("declare"):
             kind = "declaration"
-        date = meta.date
+        date = meta.date or self.closing_date()
         ctx = Context(
             issuer=issuer or "Ministerial Conference",
             date=date,
@@ -223,6 +228,15 @@ class _Builder:
         ):
             issuer = "Ministerial Conference"
         return _Header(tuple(symbols), date, title, issuer, kind)
+
+    def closing_date(self) -> str | None:
+        """The date of an adoption line in the back matter ("Adopted by the General Council on ...")."""
+        for noise in self.noise:
+            # after the paragraphs, "(Adopted on 3 March 2026)" may also read as a heading over nothing
+            closing = noise.reason in ("back matter", "heading") and _CLOSING_ADOPTION.match(noise.text)
+            if closing and (match := _ADOPTION.search(noise.text)) is not None:
+                return dates.first_date(noise.text[match.end() :])
+        return None
 
     # ------------------------------------------------------------------ recitals
     def recital(self, tree: lark.Tree[lark.Token], notes: list[tuple[int, Footnote]]) -> Recital:

@@ -49,6 +49,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _END_OF_PART = re.compile(r"(?:the\s+)?end\s+of\s+the\s+(\w+)\s+(quarter|half)\b", re.IGNORECASE)
 
 
+_DAY_OF = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+", re.IGNORECASE)
+
+
 def month_number(name: str) -> int:
     return _MONTH_NUMBER[name.casefold()]
 
@@ -116,7 +119,13 @@ def read(kind: str, text: str) -> tuple[str, ...]:
 
 
 def first_date(text: str) -> str | None:
-    """The first date written in ``text``, as precisely as it is written."""
+    """The first date written in ``text``, as precisely as it is written.
+
+    >>> first_date("Done at Geneva, this 5th day of March 2026")
+    '2026-03-05'
+    """
+    if "day of" in text:  # "this 5th day of March 2026"
+        text = _DAY_OF.sub(r"\1 ", text)
     match = _DATE.search(text)
     if match is None:
         return None

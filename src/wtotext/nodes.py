@@ -336,7 +336,9 @@ class Decision:
     """A parsed decision or declaration.
 
     ``issuer`` is the canonical name of the adopting body, ``date`` the adoption
-    date as an ISO partial date, ``symbols`` the document's own symbols and
+    date as an ISO partial date (from the front matter, or else from an adoption line
+    after the paragraphs: "Adopted by the General Council on 22 July 2025"),
+    ``symbols`` the document's own symbols and
     ``references`` the other documents it cites, in order of first citation.
     """
 
