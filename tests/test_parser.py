@@ -78,7 +78,8 @@ def test_the_cache_folder_defaults_to_the_users_cache_home(tmp_path: Path, monke
 
 
 def test_the_cache_never_serves_the_parser_of_another_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "The General Council,\n\nDecides:\n\nThe CRO shall examine the notifications.\n"
+    # (ending with a comma: only an actor, not any subject before a modal, opens such a paragraph)
+    text = "The General Council,\n\nDecides:\n\nThe CRO shall examine the notifications,\n"
     _document_parser(monkeypatch, str(tmp_path))
     reg = wtotext.registry()
     reg.add("Committee on Rules of Origin", aliases=["CRO"])
@@ -454,3 +455,22 @@ def test_the_adoption_date_is_read_after_the_paragraphs_when_the_front_matter_ha
     assert d.date == date
     expected = () if date is None else (f"{int(date[:4]) + 5}{date[4:]}",)
     assert d.mandates()[0].deadlines == expected
+
+
+def test_unnumbered_paragraphs_whose_subject_is_no_actor_stay_in_the_operative_part() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nCognizant that developing country Members may face difficulties;\n\n"
+        "Decides:\n\nMembers shall notify their measures to the Committee on Agriculture.\n\n"
+        "This Decision shall be reviewed by the General Council in 2028.\n\n"
+        "Nothing in this Decision shall affect the rights of Members.\n\n"
+        "The provisions of this Decision shall apply from 1 January 2027.\n\n"
+        "The Committee on Agriculture shall report annually.\n"
+    )
+    # the recital with a modal (to its semicolon) stays a recital
+    assert [r.opener for r in d.preamble] == ["Cognizant"]
+    assert len(d.operative) == 5
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [
+        ("Members", "notify"),
+        ("General Council", "review"),
+        ("Committee on Agriculture", "report"),
+    ]

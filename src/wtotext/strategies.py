@@ -143,7 +143,8 @@ _STATEMENTS = (
     "Members agreed to maintain the current practice.",
     "The Committee on Agriculture continued to examine the notifications.",
 )
-_STATEMENT_OPENS_PARAGRAPH = (True, True, False, False, True, True)
+# (None: only in a paragraph that ends with a full stop)
+_STATEMENT_OPENS_PARAGRAPH = (True, True, False, None, True, True)
 # Lead-ins of a list whose items assign nothing, and those items.
 _LIST_LEAD_INS = ("The issues to be examined shall include:",)
 _LIST_ITEMS = (
@@ -238,6 +239,9 @@ class _Sentence:
     planned: tuple[_Planned, ...] = ()
     refs: tuple[tuple[str, int, int], ...] = ()
     opens_paragraph: bool = True  # may open an unnumbered paragraph (grammar: TO_PARA, OP_PROSE)
+    # opening one, the paragraph must end with a full stop, not the seed's comma (a subject
+    # that is no actor, then a modal: "This Decision shall be reviewed by ...")
+    full_stop: bool = False
 
     def shifted(self, by: int) -> _Sentence:
         planned = tuple(_shift_planned(p, by) for p in self.planned)
@@ -671,14 +675,15 @@ def _passive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     body = _actor_at(agent, w.add(agent.actor.surface), agent.actor.surface)
     w.add(".")
     planned = _Planned(body, _AGENT_PARTICIPLES[participle], modality, modal_at, (start, len(w.text) - 1))
-    return _Sentence(w.text, (planned,), opens_paragraph=False)
+    return _Sentence(w.text, (planned,), full_stop=True)  # "This Decision shall be reviewed by ..." may open one
 
 
 @st.composite
 def _statement(draw: DrawFn, ctx: _Context) -> _Sentence:
     """A sentence that assigns nothing."""
     index = draw(st.integers(0, len(_STATEMENTS) - 1))
-    return _Sentence(_STATEMENTS[index], opens_paragraph=_STATEMENT_OPENS_PARAGRAPH[index])
+    opens = _STATEMENT_OPENS_PARAGRAPH[index]
+    return _Sentence(_STATEMENTS[index], opens_paragraph=opens is not False, full_stop=opens is None)
 
 
 def _sentence(ctx: _Context) -> SearchStrategy[_Sentence]:
@@ -760,7 +765,8 @@ def _join(sentences: Sequence[_Sentence]) -> _Sentence:
         planned += moved.planned
         refs += moved.refs
         text += s.text
-    return _Sentence(text, tuple(planned), tuple(refs), sentences[0].opens_paragraph if sentences else True)
+    first = sentences[0] if sentences else _Sentence("")
+    return _Sentence(text, tuple(planned), tuple(refs), first.opens_paragraph, first.full_stop)
 
 
 _ROMANS = ("i", "ii", "iii", "iv")
@@ -832,7 +838,7 @@ def _paragraph(draw: DrawFn, ctx: _Context, *, numbered: bool, number: str | Non
     first = draw(_sentence(ctx).filter(lambda s: numbered or s.opens_paragraph))
     more = draw(st.lists(_sentence(ctx), max_size=2))
     own = _join([first, *more])
-    if not numbered and draw(st.integers(0, 3)) == 0:
+    if not numbered and not own.full_stop and draw(st.integers(0, 3)) == 0:
         own = attrs.evolve(own, text=own.text[:-1] + ",")  # the seed's style: paragraphs end with a comma
     return _Para(number, own)
 
