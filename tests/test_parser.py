@@ -474,3 +474,21 @@ def test_unnumbered_paragraphs_whose_subject_is_no_actor_stay_in_the_operative_p
         ("General Council", "review"),
         ("Committee on Agriculture", "report"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("formula", "issuer", "kind"),
+    [
+        ("The General Council, meeting on 22 July 2025,", "General Council", "decision"),
+        ("The Ministerial Conference, at its Twelfth Session,", "Ministerial Conference", "decision"),
+        (
+            "We, the Ministers, meeting in Geneva from 12 to 17 June 2022, declare as follows:",
+            "Ministerial Conference",
+            "declaration",
+        ),
+        ("The Ministerial Conference declares as follows:", "Ministerial Conference", "declaration"),
+    ],
+)
+def test_a_formula_that_says_where_the_body_meets_or_that_declares(formula: str, issuer: str, kind: str) -> None:
+    d = wtotext.parse(f"{formula}\n\n1. We instruct the General Council to review the matter.\n")
+    assert (d.issuer, d.kind, d.enacting_formula) == (issuer, kind, formula)

@@ -74,6 +74,7 @@ _SPAN_START = operator.attrgetter("span.start")  # the sort key of noise
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 # The enacting formula around the issuer's name: "The" / "We, the" before it, a comma or
 # the verb after it.
+_DECLARES = re.compile(r"\bdeclares?\b", re.IGNORECASE)
 _FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+", re.IGNORECASE)
 _FORMULA_END = re.compile(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", re.IGNORECASE)
 
@@ -151,6 +152,8 @@ class _Builder:
         kind = meta.kind
         if marker is not None and marker.lower().startswith("declare"):
             kind = "declaration"
+        elif enacting is not None and enacting.type == "ENACTING_DECIDES" and _DECLARES.search(str(enacting)):
+            kind = "declaration"  # "We, the Ministers, ... declare as follows:"
         date = meta.date or self.closing_date()
         ctx = Context(
             issuer=issuer or "Ministerial Conference",

@@ -959,10 +959,13 @@ def _decision(draw: DrawFn, titled: bool | None, min_paragraphs: int) -> Decisio
     )
     numbered = draw(st.booleans())
     formulas = [f"The {issuer},", f"THE {issuer.upper()},"]  # formulas are also printed in capitals
+    formulas.append(f"The {issuer}, meeting in Geneva,")  # where (and when) it meets
     if issuer == "Ministerial Conference":
         formulas += ["Ministers,", "We, the Ministers,"]
     if kind == "decision":
         formulas.append(f"The {issuer} decides as follows:")
+    elif issuer == "Ministerial Conference":
+        formulas.append("We, the Ministers, meeting in Geneva, declare as follows:")
     if numbered and date is not None and kind == "decision":
         formulas.append("")  # no enacting formula: "Adopted by the General Council on ..."
     formula = draw(st.sampled_from(formulas)) or None
