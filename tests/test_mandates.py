@@ -240,6 +240,10 @@ CASES = [
         "We welcome the work of the Council for Trade in Goods and direct it to continue its review.",
         [("Council for Trade in Goods", "continue", "obligation", None, ())],
     ),
+    (
+        "We instruct the General Council to continue the work, in particular through the CTD, to examine it.",
+        [(GC, "continue", "obligation", None, ()), (CTD, "examine", "obligation", GC, ())],
+    ),
     # deadlines
     (
         "The General Council shall meet in its sessions of March and October 2031 and May 2032.",

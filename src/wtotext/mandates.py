@@ -1224,7 +1224,7 @@ class _Reader:
                         return i - 1 if kinds[i - 1] == "COMMA" else i
                     if kind == "PURPOSE":
                         return i
-                    if kind == "THROUGH" and self.kind(i + 1) == "ACTOR" and self.is_infinitive(i + 2):
+                    if kind == "THROUGH" and self.routes(i):
                         return i
                     if kind == "TO" and self.is_infinitive(i) and not self.after_participle(i):
                         return i
@@ -1258,6 +1258,12 @@ class _Reader:
             return True
         return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.kind(j + 1) not in ("OF", "RPAR")
 
+    def routes(self, i: int) -> bool:
+        """``through`` at ``i`` routes a task: "through the CTD to examine", "through the CTD, to examine"."""
+        if self.kind(i + 1) != "ACTOR":
+            return False
+        return self.is_infinitive(i + 2) or (self.kind(i + 2) == "COMMA" and self.is_infinitive(i + 3))
+
     def coordinated(
         self,
         i: int,
@@ -1275,7 +1281,7 @@ class _Reader:
         kind = self.kind(i)
         if kind == "THROUGH" and self.kind(i + 1) == "ACTOR":
             routed = resolve_actor(self.toks.tok(i + 1), self.ctx)
-            v = self.skip_adverbs(i + 3)
+            v = self.skip_adverbs(i + (4 if self.kind(i + 2) == "COMMA" else 3))
             if routed is not None:
                 router = None if all(s.name == self.ctx.issuer for s in subjects) else subjects[0]
                 return _Phrase(v, (routed,), modality, self.toks.start(i + 1), router, False, directed)
@@ -1363,8 +1369,14 @@ class _Reader:
         start: int,
         via: Actor | None = None,
     ) -> None:
-        while self.kind(end) == "THROUGH" and end - 1 > v and self.is_adverb(end - 1):
-            end -= 1  # "examine the matter [particularly] through the CTD to ..."
+        # "examine the matter[,] [particularly | in particular] through the CTD[,] to ..."
+        if self.kind(end) == "THROUGH":
+            if end - 1 > v and self.is_adverb(end - 1):
+                end -= 1
+            elif end - 2 > v and self.lows[end - 2 : end] == ["in", "particular"]:
+                end -= 2
+            if end - 1 > v and self.kind(end - 1) == "COMMA":
+                end -= 1
         end_offset = self.toks.end(end - 1 if end > v else v)
         verb_at = self.toks.start(v)
         self.found.append(_Found(body, verb, modality, verb_at, end_offset, min(start, verb_at), v, via))

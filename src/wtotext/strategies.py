@@ -581,9 +581,10 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
         planned.append(_Planned(body, verb, modality, planned[0].start, action, limits=tuple(limits)))
     elif shape == "routed":
         routed = draw(_phrase_strategy(exclude=(ctx.issuer, addressee.actor.name)))
-        w.add(" particularly through ")
+        commas = draw(st.booleans())  # "..., in particular through the CTD, to examine ..."
+        w.add(", in particular through " if commas else " particularly through ")
         through = _actor_at(routed, w.add(routed.actor.surface), routed.actor.surface)
-        w.add(" to ")
+        w.add(", to " if commas else " to ")
         verb, action, limits, found = draw(_verb_phrase(w, ctx))
         refs += found
         start = through.span.start if through.span else 0
