@@ -211,6 +211,10 @@ CASES = [
         [("Secretariat", "compile", "obligation", None, ()), ("Secretariat", "present", "recommendation", None, ())],
     ),
     (
+        "The CTD is invited to review it and the Secretariat is invited to assist it.",
+        [(CTD, "review", "recommendation", None, ()), ("Secretariat", "assist", "recommendation", None, ())],
+    ),
+    (
         "Members shall notify their measures and are encouraged to consult the Secretariat.",
         [("Members", "notify", "obligation", None, ()), ("Members", "consult", "recommendation", None, ())],
     ),

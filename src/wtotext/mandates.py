@@ -22,6 +22,7 @@ the sequence and applies the rules of GOLD.md, each in a function named after it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -392,6 +393,8 @@ class _Reader:
         self.opened: Frame | None = None
         self._ahead: list[bool] | None = None  # see commitment_ahead
         self._speaker: list[bool | None] | None = None  # see directed_by_issuer
+        self._first_predicate: int | None = None  # see first_predicate
+        self._marks: list[int] | None = None  # see mark_before
         self.last_subjects: tuple[Actor, ...] = ()
 
     # -- helpers ------------------------------------------------------------------
@@ -547,18 +550,34 @@ class _Reader:
 
     def in_relative(self, i: int) -> bool:
         """Is position ``i`` inside a relative clause ("reports that may be submitted by ...")?"""
-        kinds = self.kinds
-        for j in range(i - 1, -1, -1):
-            kind = kinds[j]
-            if kind in ("COMMA", "SEMI", "COLON"):
-                return kind == "COMMA" and self.kind(j + 1) == "REL"
-            if kind == "REL" or (kind == "THAT" and not self.is_complementiser(j)):
-                # "A Member that adopts a measure ... shall notify": the relative clause has
-                # its own verb, so the modal is the main clause's (unless coordinated with it)
-                return not self.relative_closed(j, i)
-            if kind == "THAT":
-                return False
-        return False
+        j = self.mark_before(i)
+        if j < 0:
+            return False
+        kind = self.kinds[j]
+        if kind in ("COMMA", "SEMI", "COLON"):
+            return kind == "COMMA" and self.kind(j + 1) == "REL"
+        if kind == "REL" or not self.is_complementiser(j):
+            # "A Member that adopts a measure ... shall notify": the relative clause has
+            # its own verb, so the modal is the main clause's (unless coordinated with it)
+            return not self.relative_closed(j, i)
+        return False  # "that" opening a clause
+
+    def mark_before(self, i: int) -> int:
+        """The nearest punctuation mark (, ; :) or relative word (which, that ...) before ``i``, or -1.
+
+        Worked out once for the sentence: a scan back from every modal would make a long
+        sentence of clauses with no comma quadratic.
+        """
+        if self._marks is None:
+            marks: list[int] = []
+            last = -1
+            for j, kind in enumerate(self.kinds):
+                marks.append(last)
+                if kind in ("COMMA", "SEMI", "COLON", "REL", "THAT"):
+                    last = j
+            marks.append(last)
+            self._marks = marks
+        return self._marks[i] if 0 <= i < len(self._marks) else -1
 
     def relative_closed(self, rel: int, i: int) -> bool:
         """Did the relative clause opened at ``rel`` get its own finite verb before ``i``?"""
@@ -660,12 +679,13 @@ class _Reader:
     def subjects_before(self, m: int) -> tuple[tuple[Actor, ...], int] | None:
         """The subject actors of a predicate at ``m`` and where the subject starts."""
         kinds = self.kinds
-        joint = self.joined_subject(m)
         # "X shall, by 31 December 2026, decide ... and Members shall refrain": the subject
-        # joined by "and" after an earlier modal, even where the walk back would stop at a
-        # comma before reaching that modal
-        joined = joint is not None and "MODAL" in kinds[:joint]
-        j = joint if joint is not None and joined else m - 1
+        # joined by "and" after an earlier predicate, even where the walk back would stop at
+        # a comma before reaching it
+        j, joined = m - 1, False
+        joint = self.joined_subject(m)
+        if joint is not None and self.first_predicate() < joint:
+            j, joined = joint, True
         depth = 0
         while j >= 0 and not joined:
             kind = kinds[j]
@@ -682,8 +702,9 @@ class _Reader:
                 pass  # a relative clause inside the subject: "A Member that adopts a measure"
             elif depth <= 0 and kind in ("COMMA", "SEMI", "COLON", "THAT", "STOP"):
                 break
-            elif depth <= 0 and kind == "MODAL" and (joint := self.joined_subject(m)) is not None:
-                # an earlier clause's modal: "X shall monitor it and the Secretariat shall report"
+            elif depth <= 0 and self.is_predicate(j) and (joint := self.joined_subject(m)) is not None:
+                # an earlier clause's modal or passive directive: "X shall monitor it and the
+                # Secretariat shall report", "X is invited to review it and Y is invited to ..."
                 j = joint
                 break
             j -= 1
@@ -705,6 +726,18 @@ class _Reader:
         if not subjects:
             return None
         return _unique(subjects), self.toks.start(start)
+
+    def is_predicate(self, j: int) -> bool:
+        """A clause's predicate starts at ``j``: a modal, or a directive in the passive ("is invited to")."""
+        kind = self.kinds[j]
+        return kind == "MODAL" or (kind == "BE" and self.is_passive_directive(j))
+
+    def first_predicate(self) -> int:
+        """The index of the sentence's first predicate (its length if none), worked out once."""
+        if self._first_predicate is None:
+            found = (j for j, kind in enumerate(self.kinds) if kind in ("MODAL", "BE") and self.is_predicate(j))
+            self._first_predicate = next(found, len(self.kinds))
+        return self._first_predicate
 
     def joined_subject(self, m: int) -> int | None:
         """The ``and`` that joins a new clause's subject to the clause before the modal at ``m``.
@@ -832,13 +865,14 @@ class _Reader:
 
     def passive_directive(self, be: int) -> int:
         """ "The Director-General is requested to report ...", "Members are encouraged to ..."."""
-        d = self.skip_adverbs(be + 1)
-        verb = lemma(self.low(d))
-        found = self.subjects_before(be)
-        to = self.past_parenthetical(d + 1)  # "is requested, in cooperation with ..., to prepare"
-        if found is None or not self.is_passive_directive(be):
+        if not self.is_passive_directive(be):
             return be + 1
-        modality = Modality(self.ctx.lex.directives[verb])
+        found = self.subjects_before(be)
+        if found is None:
+            return be + 1
+        d = self.skip_adverbs(be + 1)
+        to = self.past_parenthetical(d + 1)  # "is requested, in cooperation with ..., to prepare"
+        modality = Modality(self.ctx.lex.directives[lemma(self.low(d))])
         v = self.skip_adverbs(to + 1)
         return self.verb_phrase(v, found[0], modality, start=found[1])
 
@@ -1436,12 +1470,11 @@ def _assign_deadlines(found: list[_Found], sentence: Tokens) -> None:
     dated = list(_deadlines(sentence))
     if not dated:
         return
-    regions = sorted({f.region for f in found})
+    by_region: dict[int, list[_Found]] = {}
+    for f in found:
+        by_region.setdefault(f.region, []).append(f)
+    regions = sorted(by_region)
     for i, tok in dated:
-        region = regions[0]
-        for r in regions:
-            if r <= i:
-                region = r
-        for f in found:
-            if f.region == region:
-                f.deadlines.append(tok)
+        region = regions[max(0, bisect_right(regions, i) - 1)]  # the last stretch that starts at or before it
+        for f in by_region[region]:
+            f.deadlines.append(tok)
