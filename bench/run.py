@@ -385,6 +385,18 @@ PATHOLOGICAL = (
     "10,000 nested parentheses",
     "100,000 one-word lines",
     "100,000 one-word lines in a paragraph",
+    # not among the inputs: the reader's own worst case, a sentence of many clauses
+    # (each clause looks back for its subject and forward for its deadlines)
+    "8,000 clauses in one sentence",
+)
+
+#: The clauses that the long sentence cycles through: modals, passive directives, shared
+#: subjects and deadlines, all joined by "and" with no comma to stop a look back.
+_CLAUSES = (
+    "the Secretariat shall report by 31 May 2030",
+    "Members are encouraged to consult",
+    "the CTD and the CTE shall each examine it by 2031",
+    "the General Council shall continue the work particularly through the CTD to review it",
 )
 
 
@@ -404,6 +416,9 @@ def pathological_text(name: str, scale: float) -> str:
         return "\n".join(["word"] * n(100_000))
     if name == "100,000 one-word lines in a paragraph":
         return f"{_FORMULA}1. Members shall notify\n" + "\n".join(["word"] * n(100_000)) + ".\n"
+    if name == "8,000 clauses in one sentence":
+        clauses = [_CLAUSES[k % len(_CLAUSES)] for k in range(n(8_000))]
+        return f"{_FORMULA}1. Members shall notify and " + " and ".join(clauses) + ".\n"
     raise ValueError(name)
 
 
