@@ -76,7 +76,7 @@ _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 # the verb after it.
 _DECLARES = re.compile(r"\bdeclares?\b", re.IGNORECASE)
 _FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+", re.IGNORECASE)
-_FORMULA_END = re.compile(r"\s*,|\s+(?:decides|declares|agrees|adopts|resolves)\b", re.IGNORECASE)
+_FORMULA_END = re.compile(r"\s*,|\s+(?:decides?|declares?|agrees?|adopts?|resolves?)\b", re.IGNORECASE)
 
 
 @attrs.frozen

@@ -46,9 +46,9 @@ _DATE = re.compile(
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "the end of the first quarter of 2026", "the end of the second half of 2027"
 _END_OF_PART = re.compile(r"(?:the\s+)?end\s+of\s+the\s+(\w+)\s+(quarter|half)\b", re.IGNORECASE)
-
-
+# "this 5th day of March 2026"
 _DAY_OF = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+", re.IGNORECASE)
 
 
