@@ -487,6 +487,7 @@ def test_unnumbered_paragraphs_whose_subject_is_no_actor_stay_in_the_operative_p
             "declaration",
         ),
         ("The Ministerial Conference declares as follows:", "Ministerial Conference", "declaration"),
+        ("We, the Ministers declare as follows:", "Ministerial Conference", "declaration"),
     ],
 )
 def test_a_formula_that_says_where_the_body_meets_or_that_declares(formula: str, issuer: str, kind: str) -> None:
