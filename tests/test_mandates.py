@@ -372,6 +372,20 @@ def test_a_must_colon_frame_reaches_its_sub_items() -> None:
     assert [s.number for s in d.operative[0].subitems] == ["a", "b", "c"]
 
 
+def test_a_body_s_list_of_functions_gives_it_the_infinitives_below() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n1. A Working Group on Trade and Climate is hereby established. "
+        "The Working Group shall have the following terms of reference:\n\n"
+        "(a) to examine the relationship between trade and climate change;\n\n"
+        "(b) to report to the General Council by July 2027.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb, m.modality.value, m.deadlines) for m in d.mandates()] == [
+        ("Working Group on Trade and Climate", "examine", "obligation", ()),
+        ("Working Group on Trade and Climate", "report", "obligation", ("2027-07",)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("lead", "body", "modality"),
     [

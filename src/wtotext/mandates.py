@@ -444,6 +444,13 @@ class _Reader:
             return i
         return None
 
+    def lists_tasks(self, v: int) -> bool:
+        """ "have the following functions:" at ``v``: the sub-items below name the subject's tasks."""
+        if self.kind(v) != "HAVE" or self.lows[v + 1 : v + 3] != ["the", "following"]:
+            return False
+        end = self.phrase_end(v + 1)
+        return self.kind(end) == "COLON" and end == len(self.kinds) - 1
+
     def responsibility(self, be: int) -> int | None:
         """After "be" at ``be``, a phrase that hands its subject a task and the gerund that
         names it ("be responsible for monitoring", "be tasked with examining"): the gerund's index."""
@@ -503,9 +510,12 @@ class _Reader:
     def read(self) -> None:
         toks = self.toks
         i = 0
-        # Sub-item completing its parent's "must:" — "(b) have fulfilled ..."
+        # Sub-item completing its parent's "must:" — "(b) have fulfilled ...", or its
+        # "shall have the following functions:" — "(a) to examine ..."
         if self.frame is not None:
             j = self.skip_adverbs(0)
+            if self.kind(j) == "TO" and self.is_infinitive(j):
+                j = self.skip_adverbs(j + 1)
             if self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE"):
                 self.verb_phrase(j, self.frame.subjects, self.frame.modality, start=toks.start(0))
                 return
@@ -813,6 +823,10 @@ class _Reader:
             return m + 1
         if self.kind(verb) == "BE" and self.responsibility(verb) is None:
             return self.passive(verb, modality, m)
+        if found is not None and self.lists_tasks(verb):
+            # "The Working Group shall have the following terms of reference:" + "(a) to examine ..."
+            self.opened = Frame(found[0], modality)
+            return len(self.kinds)
         if found is None:
             self.note_unknown_acronym(m)
             return verb + 1

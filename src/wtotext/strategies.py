@@ -145,6 +145,8 @@ _STATEMENTS = (
 )
 # (None: only in a paragraph that ends with a full stop)
 _STATEMENT_OPENS_PARAGRAPH = (True, True, False, None, True, True)
+# What a body's list of tasks is called: "shall have the following functions:".
+_TASK_LISTS = ("functions", "terms of reference", "tasks")
 # Lead-ins of a list whose items assign nothing, and those items.
 _LIST_LEAD_INS = ("The issues to be examined shall include:",)
 _LIST_ITEMS = (
@@ -775,10 +777,12 @@ _ROMANS = ("i", "ii", "iii", "iv")
 
 @st.composite
 def _framed_items(draw: DrawFn, ctx: _Context) -> tuple[_Sentence, tuple[_Para, ...]]:
-    """``{Actor} must:``, ``{Actor} shall continue to:`` or ``We instruct {Actor} to:``, then
-    ``(a) {verb} ...;`` items that each carry a mandate for that actor."""
+    """``{Actor} must:``, ``{Actor} shall continue to:``, ``We instruct {Actor} to:`` or
+    ``{Actor} shall have the following functions:``, then ``(a) [to] {verb} ...;`` items
+    that each carry a mandate for that actor."""
     subject = draw(_phrase_strategy())
-    shape = draw(st.sampled_from(("modal", "modal", "continue", "directive")))
+    shape = draw(st.sampled_from(("modal", "modal", "continue", "directive", "functions")))
+    infinitives = shape == "functions"  # "(a) to examine ..."
     if shape == "directive":
         directive = draw(
             st.sampled_from([d for d in ("instruct", "request", "invite", "urge") if d in lexicon().directives])
@@ -791,12 +795,17 @@ def _framed_items(draw: DrawFn, ctx: _Context) -> tuple[_Sentence, tuple[_Para, 
         modal = "shall" if shape == "continue" else draw(st.sampled_from(("shall", "must", "should", "may")))
         modality = Modality(lexicon().modals[modal])
         written, at = _capital(subject.actor.surface), 0
-        lead = f"{written} {modal} continue to:" if shape == "continue" else f"{written} {modal}:"
+        lead = {
+            "continue": f"{written} {modal} continue to:",
+            "functions": f"{written} {modal} have the following {draw(st.sampled_from(_TASK_LISTS))}:",
+        }.get(shape, f"{written} {modal}:")
     body = _actor_at(subject, (at, at + len(written)), written)
     count = draw(st.integers(2, 4))
     items: list[_Para] = []
     for k in range(count):
         w = _Writer()
+        if infinitives:
+            w.add("to ")
         verb, action, limits, refs = draw(_verb_phrase(w, ctx))
         w.add("." if k == count - 1 else ("; and" if k == count - 2 else ";"))
         item_body = attrs.evolve(body, span=None)
