@@ -38,6 +38,15 @@ CASES = [
     ),
     ("Ministers instruct the General Council to take the necessary decisions.", [(GC, "take", "obligation", None, ())]),
     ("Ministers instructed the General Council to take the necessary decisions.", []),
+    # the issuer by name states something first, then directs; "him"/"her" take the body named before
+    (
+        "Ministers note the report of the Director-General and request him to continue his consultations.",
+        [("Director-General", "continue", "obligation", None, ())],
+    ),
+    (
+        "We take note of the report of the Director-General and request her to continue her consultations.",
+        [("Director-General", "continue", "obligation", None, ())],
+    ),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

@@ -646,7 +646,7 @@ class _Reader:
             speaker: list[bool | None] = []
             said: bool | None = None
             for j, kind in enumerate(self.kinds):
-                if kind == "WE" or (kind == "DIRECTIVE" and self.named_issuer(j)):
+                if kind == "WE" or (kind == "DIRECTIVE" and self.named_issuer(j)) or self.issuer_speaks(j):
                     said = True
                 elif kind in ("MODAL", "SEMI"):
                     said = False
@@ -659,6 +659,16 @@ class _Reader:
         """Does the directive at ``d`` name its addressee ("invite Members", "call upon them")?"""
         k = d + 2 if lemma(self.low(d)) == "call" and self.low(d + 1) in ("upon", "on") else d + 1
         return self.kind(k) in ("ACTOR", "PRONOUN")
+
+    def issuer_speaks(self, a: int) -> bool:
+        """The issuer by name opens a clause at ``a`` with a verb in the present ("Ministers note ...")."""
+        if self.kinds[a] != "ACTOR" or not self.is_clause_start(a):
+            return False
+        v = self.skip_adverbs(a + 1)
+        if not (self.kind(v) == "DIRECTIVE" or (self.kind(v) == "WORD" and self.is_present(v))):
+            return False
+        actor = resolve_actor(self.toks.tok(a), self.ctx)
+        return actor is not None and actor.name == self.ctx.issuer
 
     def named_issuer(self, d: int) -> bool:
         """Is the subject of the directive at ``d`` the issuer by name ("Ministers (also) instruct")?"""

@@ -556,7 +556,12 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     modality = Modality(lexicon().directives[directive])
     addressee = draw(_phrase_strategy(exclude=(ctx.issuer,)))
     w = _Writer()
-    opening = draw(st.sampled_from(("To ", "We ", "")))  # "": the issuer's verb, its subject left out
+    # "": the issuer's verb, its subject left out; or the issuer states something first,
+    # in its own name too ("Ministers note the report and instruct ...")
+    openings = ["To ", "We ", "", "We take note of the report and "]
+    if ctx.issuer == "Ministerial Conference":
+        openings.append("Ministers note the report and ")
+    opening = draw(st.sampled_from(openings))
     w.add(opening)
     written = directive if opening else third_person(directive).capitalize()
     w.add(f"{written} upon " if directive == "call" else f"{written} ")
