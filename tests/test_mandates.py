@@ -230,6 +230,12 @@ CASES = [
     ("We will endeavour to conclude the negotiations.", [(MC, "conclude", "obligation", None, ())]),
     # rule 7: statements, agentless passives, relative clauses
     ("We take note of the report of the General Council.", []),
+    # a commitment not to act is a prohibition; "and to V" after it commits to act
+    (
+        "Members undertake not to impose export restrictions and to notify their measures.",
+        [("Members", "impose", "prohibition", None, ()), ("Members", "notify", "obligation", None, ())],
+    ),
+    ("We agree not to impose customs duties.", [(MC, "impose", "prohibition", None, ())]),
     # a catenative in the past reports what was agreed: a statement, in every frame that reads one
     ("Ministers agreed to maintain the current practice until 31 March 2026.", []),
     ("We agreed to maintain the current practice.", []),

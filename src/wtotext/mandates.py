@@ -935,6 +935,11 @@ class _Reader:
         ):
             self.last_subjects = (issuer,)
             return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
+        if word in self.ctx.lex.catenatives and self.is_present(j) and self.refrains(j + 1):
+            # "We undertake not to impose ...": a prohibition of the verb after "not to"
+            self.last_subjects = (issuer,)
+            verb = self.skip_adverbs(j + 3)
+            return self.verb_phrase(verb, (issuer,), Modality.PROHIBITION, start=self.toks.start(w))
         if word in _w("renewals") and self.present_commitment(w) is not None:
             return self.commitment_clause(w)  # "We reaffirm our commitment to conclude ...", as "Members ..."
         # A statement ("We take note", "We recall"): only directives coordinated with it count.
@@ -994,6 +999,10 @@ class _Reader:
             and (self.is_infinitive(self.skip_adverbs(j + 1)) or self.opens_list(j + 1))
         )
 
+    def refrains(self, i: int) -> bool:
+        """ "not to V" at ``i``, after a catenative: a commitment not to act."""
+        return self.kind(i) == "NOT" and self.is_infinitive(i + 1)
+
     def present_commitment(self, a: int) -> int | None:
         """After a subject: "agree to V" or "reaffirm their commitment, ..., to V" -> index of V's ``to``."""
         j = a + 1
@@ -1003,6 +1012,8 @@ class _Reader:
         if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and self.is_present(j):
             if self.is_infinitive(j + 1) or self.opens_list(j + 1):
                 return j + 1
+            if self.refrains(j + 1):  # "Members undertake not to impose ..."
+                return j + 2
             return None
         if (
             word in _w("renewals")
@@ -1031,7 +1042,9 @@ class _Reader:
             self.opened = Frame(tuple(subjects), Modality.OBLIGATION)
             return to + 2
         verb = self.skip_adverbs(to + 1)
-        return self.verb_phrase(verb, tuple(subjects), Modality.OBLIGATION, start=self.toks.start(a))
+        # "Members undertake not to impose ...": a prohibition
+        modality = Modality.PROHIBITION if self.kind(to - 1) == "NOT" else Modality.OBLIGATION
+        return self.verb_phrase(verb, tuple(subjects), modality, start=self.toks.start(a))
 
     # -- directives ---------------------------------------------------------------------
     def addressees(self, i: int) -> tuple[list[Actor], int]:
@@ -1357,6 +1370,8 @@ class _Reader:
                 statement = False  # "We take note of the report and agree to continue the work"
             if self.kind(j) == "TO":
                 j = self.skip_adverbs(j + 1)
+                if modality is Modality.PROHIBITION:  # "undertake not to impose X and to notify Y"
+                    modality = Modality.OBLIGATION
             return _Phrase(j, subjects, modality, start, via, statement, directed)
         if kind == "COMMA" and self.is_infinitive(i + 1) and self.list_closes(i):
             return _Phrase(self.skip_adverbs(i + 2), subjects, modality, start, via, statement, directed)

@@ -620,23 +620,25 @@ def _own_conduct_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     is no conduct (``We take note of the report and agree to``).
     """
     w = _Writer()
-    forms = ("To", "We agree to", "We will", "Agrees to", *_OWN_CONDUCT_AFTER)
+    # "We undertake not to ...": a commitment not to act, a prohibition (and "and to V"
+    # after it is a commitment to act again)
+    forms = ("To", "We agree to", "We will", "Agrees to", "We undertake not to", *_OWN_CONDUCT_AFTER)
     form = draw(st.sampled_from(forms))
     head = form.split(" ", 1)[0].rstrip(",")
     opener = w.add(head)
     w.add(form[len(head) :] + " ")
     issuer = Actor(ctx.issuer, w.text[opener[0] : opener[1]], True, Span(*opener))
-    modality = Modality.OBLIGATION
+    modality = Modality.PROHIBITION if form.endswith("not to") else Modality.OBLIGATION
     planned: list[_Planned] = []
     refs: list[tuple[str, int, int]] = []
     verb, action, limits, found = draw(_verb_phrase(w, ctx))
     refs += found
     planned.append(_Planned(issuer, verb, modality, 0, action, limits=tuple(limits)))
-    if form == "To" and draw(st.booleans()):
-        w.add(", and to ")
+    if form in ("To", "We undertake not to") and draw(st.booleans()):
+        w.add(", and to " if form == "To" else " and to ")
         verb, action, limits, found = draw(_verb_phrase(w, ctx))
         refs += found
-        planned.append(_Planned(issuer, verb, modality, 0, action, limits=tuple(limits)))
+        planned.append(_Planned(issuer, verb, Modality.OBLIGATION, 0, action, limits=tuple(limits)))
     w.add(".")
     return _Sentence(w.text, tuple(planned), tuple(refs))
 
