@@ -372,6 +372,10 @@ def _latest(ctx: Context, start: int, accept: Callable[[str], bool]) -> tuple[st
 
 # --------------------------------------------------------------------------- the reader
 
+# The marks that bound a relative clause (see :meth:`_Reader.mark_before`), and how far
+# back to look for one before working them out for the whole sentence.
+_MARK_KINDS = frozenset(("COMMA", "SEMI", "COLON", "REL", "THAT"))
+_SHORT_SCAN = 32
 # The token kinds at which :meth:`_Reader.read` may find a clause that assigns conduct.
 _CLAUSE_MARKS = frozenset(("MODAL", "WE", "BE", "THAT", "ACTOR", "DIRECTIVE"))
 # The token kinds that :meth:`_Reader.phrase_end` looks at; it walks past all others.
@@ -575,15 +579,22 @@ class _Reader:
     def mark_before(self, i: int) -> int:
         """The nearest punctuation mark (, ; :) or relative word (which, that ...) before ``i``, or -1.
 
-        Worked out once for the sentence: a scan back from every modal would make a long
-        sentence of clauses with no comma quadratic.
+        A short scan back finds it in most sentences; past that, it is worked out once for
+        the sentence: a scan back from every modal would make a long sentence of clauses
+        with no comma quadratic.
         """
+        kinds = self.kinds
+        for j in range(i - 1, max(-1, i - _SHORT_SCAN), -1):
+            if kinds[j] in _MARK_KINDS:
+                return j
+        if i < _SHORT_SCAN:  # the scan went back to the sentence's start
+            return -1
         if self._marks is None:
             marks: list[int] = []
             last = -1
             for j, kind in enumerate(self.kinds):
                 marks.append(last)
-                if kind in ("COMMA", "SEMI", "COLON", "REL", "THAT"):
+                if kind in _MARK_KINDS:
                     last = j
             marks.append(last)
             self._marks = marks
