@@ -290,6 +290,11 @@ CASES = [
         [("Members", "notify", "obligation", None, ("2026-12-31",))],
     ),
     ("Members shall by 2030 eliminate export subsidies.", [("Members", "eliminate", "obligation", None, ("2030",))]),
+    # a period granted: "shall have until <date> to V" (the verb was read as "until")
+    (
+        "Developing country Members shall have until 1 January 2030 to comply with this obligation.",
+        [("Members", "comply", "obligation", None, ("2030-01-01",))],
+    ),
     # subjects that share a verb phrase share its deadline; "and the" starts the next body's name
     (
         "The Council for Trade in Goods and the Council for Trade in Services shall each report by June 2027.",

@@ -1199,7 +1199,9 @@ class _Reader:
         for _ in range(4):
             kind = self.kind(v)
             if kind == "HAVE":
-                v = self.skip_adverbs(v + 1)
+                k = self.skip_adverbs(v + 1)
+                after = self.after_deadline(k)  # "shall have until 1 January 2030 to comply"
+                v = self.skip_adverbs(after + 1) if after != k and self.is_infinitive(after) else k
                 continue
             if kind == "BE" and (gerund := self.responsibility(v)) is not None:
                 v = gerund  # "(shall continue to) be responsible for monitoring ..."
