@@ -493,3 +493,14 @@ def test_unnumbered_paragraphs_whose_subject_is_no_actor_stay_in_the_operative_p
 def test_a_formula_that_says_where_the_body_meets_or_that_declares(formula: str, issuer: str, kind: str) -> None:
     d = wtotext.parse(f"{formula}\n\n1. We instruct the General Council to review the matter.\n")
     assert (d.issuer, d.kind, d.enacting_formula) == (issuer, kind, formula)
+
+
+def test_ministers_who_speak_without_a_formula_are_the_conference() -> None:
+    d = wtotext.parse(
+        "We, the Ministers, have met in Geneva from 12 to 15 June 2022.\n\n"
+        "1. We agree to the following:\n\n(a) Members shall notify their measures within 30 days.\n"
+    )
+    assert (d.issuer, [(m.body.name, m.verb) for m in d.mandates()]) == (
+        "Ministerial Conference",
+        [("Members", "notify")],
+    )

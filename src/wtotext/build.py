@@ -38,6 +38,8 @@ from wtotext.normalise import Normalised, RawFootnote, fold
 _SYMBOL = re.compile(SYMBOL)
 # "Ministerial Declaration on ...", "MINISTERIAL DECISION OF 19 DECEMBER 2015": the Conference's own
 _MINISTERIAL_TITLE = re.compile(r"ministerial\s+(?:decision|declaration)\b", re.IGNORECASE)
+# "We, the Ministers, have met in Geneva ...": the Conference speaks, with no formula
+_MINISTERS_SPEAK = re.compile(r"We,\s+(?:the\s+)?Ministers\b", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(SYMBOL_LINE)
 _ADOPTION = re.compile(
     # every match begins with "a" or "d": one test rules out most positions of a line,
@@ -226,7 +228,12 @@ class _Builder:
             formula = _FORMULA_END.split(formula)[0]
             issuer = self.registry.resolve(formula) or formula
         if issuer is None and (
-            any("MINISTERIAL CONFERENCE" in line.upper() or _MINISTERIAL_TITLE.match(line) for line in lines)
+            any(
+                "MINISTERIAL CONFERENCE" in line.upper()
+                or _MINISTERIAL_TITLE.match(line)
+                or _MINISTERS_SPEAK.match(line)
+                for line in lines
+            )
             or any(symbol.startswith("WT/MIN(") for symbol in symbols)
         ):
             issuer = "Ministerial Conference"
