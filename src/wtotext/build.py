@@ -76,6 +76,7 @@ _SPAN_START = operator.attrgetter("span.start")  # the sort key of noise
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 # The enacting formula around the issuer's name: "The" / "We, the" before it, a comma or
 # the verb after it.
+_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")
 _DECLARES = re.compile(r"\bdeclares?\b", re.IGNORECASE)
 _FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+", re.IGNORECASE)
 _FORMULA_END = re.compile(r"\s*,|\s+(?:decides?|declares?|agrees?|adopts?|resolves?)\b", re.IGNORECASE)
@@ -267,17 +268,14 @@ class _Builder:
     def opener(self, text: str) -> str | None:
         """The recital's opener: the longest of the lexicon's, else a participle; after an
         adverb of the lexicon the opener keeps it ("Also noting", "Further underscoring")."""
-        best = self.listed_opener(text)
+        best = self.listed_opener(text) or _participle(text)
         if best is None:
             adverb, _, rest = text.partition(" ")
             if adverb in self.lex.opener_adverbs and rest[:1].islower():
-                inner = self.listed_opener(rest[:1].upper() + rest[1:])
-                if inner is None and re.match(r"[a-z]+ing\b", rest):
-                    inner = rest.split()[0]
+                capital = rest[:1].upper() + rest[1:]
+                inner = self.listed_opener(capital) or _participle(capital)
                 if inner is not None:
                     return f"{adverb} {rest[: len(inner)]}"
-        if best is None and re.match(r"[A-Z][a-z]+ing\b", text):
-            best = text.split()[0]
         return best
 
     def listed_opener(self, text: str) -> str | None:
@@ -427,6 +425,11 @@ class _Builder:
 
 
 @cache
+def _participle(text: str) -> str | None:
+    """The participle ``text`` opens with ("Conducting"), a recital's opener the lexicon lacks."""
+    return text.split()[0] if _PARTICIPLE.match(text) else None
+
+
 def _openers_by_start(openers: tuple[str, ...]) -> tuple[int, dict[str, tuple[str, ...]]]:
     """The openers grouped by their first characters, as many as the shortest has: a
     text can begin only with the openers of the group its own first characters name."""

@@ -459,19 +459,19 @@ class _Reader:
         """After "be" at ``be``, a phrase that hands its subject a task and the gerund that
         names it ("be responsible for monitoring", "be tasked with examining"): the gerund's index."""
         j = self.skip_adverbs(be + 1)
-        for words in _phrases_from(_w("responsibilities")).get(self.low(j), ()):
-            k = j + len(words)
-            if tuple(self.lows[j:k]) == words and self.is_gerund(k):
-                return k
-        return None
+        return next((k for k in self.phrase_ends(j, _w("responsibilities")) if self.is_gerund(k)), None)
 
     def after_deadline(self, i: int) -> int:
         """After a deadline that opens at ``i`` ("no later than 31 May 2027", "by 2030"), else ``i``."""
-        for words in _phrases_from(self.ctx.lex.deadline_prepositions).get(self.low(i), ()):
+        ends = self.phrase_ends(i, self.ctx.lex.deadline_prepositions)
+        return next((k + 1 for k in ends if self.kind(k) in ("DATE", "YEAR")), i)
+
+    def phrase_ends(self, i: int, phrases: tuple[str, ...] | frozenset[str]) -> Iterator[int]:
+        """Where each of ``phrases`` (of the lexicon) that the words at ``i`` spell ends, longest first."""
+        for words in _phrases_from(phrases).get(self.low(i), ()):
             k = i + len(words)
-            if self.kind(k) in ("DATE", "YEAR") and tuple(self.lows[i:k]) == words:
-                return k + 1
-        return i
+            if tuple(self.lows[i:k]) == words:
+                yield k
 
     def past_parenthetical(self, i: int) -> int:
         """After the parenthetical that a comma at ``i`` opens ("shall, as appropriate, report"), else ``i``."""
@@ -657,7 +657,7 @@ class _Reader:
             speaker: list[bool | None] = []
             said: bool | None = None
             for j, kind in enumerate(self.kinds):
-                if kind == "WE" or (kind == "DIRECTIVE" and self.named_issuer(j)) or self.issuer_speaks(j):
+                if kind == "WE" or self.issuer_speaks(j):
                     said = True
                 elif kind in ("MODAL", "SEMI"):
                     said = False
@@ -672,23 +672,14 @@ class _Reader:
         return self.kind(k) in ("ACTOR", "PRONOUN")
 
     def issuer_speaks(self, a: int) -> bool:
-        """The issuer by name opens a clause at ``a`` with a verb in the present ("Ministers note ...")."""
+        """The issuer by name opens a clause at ``a`` with a verb in the present ("Ministers
+        note ...", "Ministers (also) instruct ...")."""
         if self.kinds[a] != "ACTOR" or not self.is_clause_start(a):
             return False
         v = self.skip_adverbs(a + 1)
         if not (self.kind(v) == "DIRECTIVE" or (self.kind(v) == "WORD" and self.is_present(v))):
             return False
         actor = resolve_actor(self.toks.tok(a), self.ctx)
-        return actor is not None and actor.name == self.ctx.issuer
-
-    def named_issuer(self, d: int) -> bool:
-        """Is the subject of the directive at ``d`` the issuer by name ("Ministers (also) instruct")?"""
-        subject = d - 1
-        while subject > 0 and self.is_adverb(subject):
-            subject -= 1
-        if self.kind(subject) != "ACTOR" or not self.is_clause_start(subject):
-            return False
-        actor = resolve_actor(self.toks.tok(subject), self.ctx)
         return actor is not None and actor.name == self.ctx.issuer
 
     def issuer_verb(self) -> int | None:
@@ -939,18 +930,14 @@ class _Reader:
         word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
             return self.directive(j, None, start=self.toks.start(w))
-        if (
-            word in self.ctx.lex.catenatives
-            and self.is_present(j)
-            and (self.is_infinitive(j + 1) or self.opens_list(j + 1))
-        ):
-            self.last_subjects = (issuer,)
-            return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
-        if word in self.ctx.lex.catenatives and self.is_present(j) and self.refrains(j + 1):
-            # "We undertake not to impose ...": a prohibition of the verb after "not to"
-            self.last_subjects = (issuer,)
-            verb = self.skip_adverbs(j + 3)
-            return self.verb_phrase(verb, (issuer,), Modality.PROHIBITION, start=self.toks.start(w))
+        if word in self.ctx.lex.catenatives and self.is_present(j):
+            if self.is_infinitive(j + 1) or self.opens_list(j + 1):
+                self.last_subjects = (issuer,)
+                return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
+            if self.refrains(j + 1):  # "We undertake not to impose ...": a prohibition
+                self.last_subjects = (issuer,)
+                verb = self.skip_adverbs(j + 3)
+                return self.verb_phrase(verb, (issuer,), Modality.PROHIBITION, start=self.toks.start(w))
         if word in _w("renewals") and self.present_commitment(w) is not None:
             return self.commitment_clause(w)  # "We reaffirm our commitment to conclude ...", as "Members ..."
         # A statement ("We take note", "We recall"): only directives coordinated with it count.
@@ -972,7 +959,7 @@ class _Reader:
         """A statement in the present by the actor at ``a`` that a commitment follows ("Members reaffirm
         their commitment to the Work Programme and agree to continue examining it"): the statement's verb."""
         v = self.skip_adverbs(a + 1)
-        if not (self.is_base_verb(v) or (self.kind(v) == "WORD" and self.is_finite(v))):
+        if self.kind(v) != "WORD" or not self.is_present(v):
             return None
         return v if self.commitment_ahead(v + 1) else None
 
@@ -1469,7 +1456,7 @@ class _Reader:
 
 
 @lru_cache(maxsize=16)
-def _phrases_from(phrases: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _phrases_from(phrases: tuple[str, ...] | frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Phrases of the lexicon as word sequences ("no later than"), by first word, longest first."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
