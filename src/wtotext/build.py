@@ -14,14 +14,14 @@ import contextlib
 import operator
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 import lark
 
 from wtotext import dates
 from wtotext.bodies import Registry
-from wtotext.lexicon import SYMBOL, SYMBOL_LINE, Lexicon
+from wtotext.lexicon import SYMBOL, SYMBOL_LINE, Lexicon, formula_verb_forms
 from wtotext.mandates import Context, Frame, paragraph_mandates
 from wtotext.nodes import (
     Decision,
@@ -74,12 +74,13 @@ _META = re.compile(
 _TITLE_KIND = re.compile(r"^(?:(?!(?:of|the|on|to)\b)[\w'-]+\s+){0,3}(decision|declaration)\b", re.IGNORECASE)
 _SPAN_START = operator.attrgetter("span.start")  # the sort key of noise
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
-# The enacting formula around the issuer's name: "The" / "We, the" before it, a comma or
-# the verb after it.
+# A recital's opener the lexicon lacks: a participle ("Conducting").
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")
+# A formula that declares makes a declaration.
 _DECLARES = re.compile(r"\bdeclares?\b", re.IGNORECASE)
+# The enacting formula around the issuer's name: "The" / "We, the" before it (a comma or
+# the verb after it: _formula_end).
 _FORMULA_HEAD = re.compile(r"^(?:The|We,\s+the)\s+", re.IGNORECASE)
-_FORMULA_END = re.compile(r"\s*,|\s+(?:decides?|declares?|agrees?|adopts?|resolves?)\b", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -226,7 +227,7 @@ class _Builder:
             kind = head.group(1).lower()
         if enacting is not None:
             formula = _FORMULA_HEAD.sub("", fold(str(enacting)))
-            formula = _FORMULA_END.split(formula)[0]
+            formula = _formula_end(tuple(formula_verb_forms(self.lex))).split(formula)[0]
             issuer = self.registry.resolve(formula) or formula
         if issuer is None and (
             any(
@@ -425,6 +426,12 @@ class _Builder:
 
 
 @cache
+@lru_cache(maxsize=8)
+def _formula_end(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """What ends the issuer's name in an enacting formula: a comma, or the formula's verb."""
+    return re.compile(r"\s*,|\s+(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+
+
 def _participle(text: str) -> str | None:
     """The participle ``text`` opens with ("Conducting"), a recital's opener the lexicon lacks."""
     return text.split()[0] if _PARTICIPLE.match(text) else None

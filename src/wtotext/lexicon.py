@@ -65,6 +65,7 @@ class Lexicon:
     openers: tuple[str, ...]
     opener_adverbs: tuple[str, ...]
     operative_markers: tuple[str, ...]
+    formula_verbs: tuple[str, ...]
     operative_verbs: tuple[str, ...]
     directives: dict[str, str]
     modals: dict[str, str]
@@ -86,6 +87,7 @@ class Lexicon:
             openers=tuple(data["preamble"]["openers"]),
             opener_adverbs=tuple(data["preamble"].get("adverbs", ())),
             operative_markers=tuple(data["operative"]["markers"]),
+            formula_verbs=tuple(data["operative"].get("formula_verbs", ())),
             operative_verbs=tuple(data["operative"].get("verbs", ())),
             directives=dict(data["directives"]),
             modals=dict(data["modals"]),
@@ -221,6 +223,11 @@ def _inflect(verbs: Iterable[str]) -> list[str]:
     return forms
 
 
+def formula_verb_forms(lex: Lexicon) -> list[str]:
+    """The verbs of a formula that decides, as the formula writes them: "decide", "decides"."""
+    return [form for verb in lex.formula_verbs for form in (verb, third_person(verb))]
+
+
 def _with_capitals(words: Iterable[str]) -> list[str]:
     """The words as written and in capitals: "Decides", "DECIDES"."""
     return list(dict.fromkeys(form for word in words for form in (word, word.upper())))
@@ -238,6 +245,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     opener_adverbs = alternation(lex.opener_adverbs)
     openers = f"(?:{opener_adverbs}\\s+{after_adverb}|{alternation(lex.openers)})"
     markers = alternation(_with_capitals(lex.operative_markers))
+    deciding = alternation(_with_capitals(formula_verb_forms(lex)))
     # the issuer's verbs and the directives' third-person forms ("Instructs", "Calls")
     directing = [third_person(verb) for verb in lex.directives]
     issuer_verbs = alternation([*lex.operative_verbs, *directing], either_case_first=True)
@@ -250,6 +258,7 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
         f"OPENER_WORDS: /{openers}/",
         f"OPENER_ADVERB: /{opener_adverbs}/",
         f"MARKER_WORDS: /{markers}/",
+        f"DECIDING_WORDS: /{deciding}/",
         f"ISSUER_VERB: /{issuer_verbs}/",
         f"SUBORDINATOR: /{subordinators}/",
         f"INTRODUCER: /{introducers}/",
