@@ -538,7 +538,7 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
             w.add(", and ")
             phrase = draw(_phrase_strategy())
             other = _actor_at(phrase, w.add(phrase.actor.surface), phrase.actor.surface)
-            start, plural = len(w.text) - len(phrase.actor.surface), phrase.plural
+            start, plural = other.span.start if other.span else 0, phrase.plural
             w.add(" ")
         w.add(f"{'are' if plural else 'is'} {participle} to ")
         verb, action, limits, found = draw(_verb_phrase(w, ctx))
