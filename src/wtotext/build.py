@@ -14,7 +14,7 @@ import contextlib
 import operator
 import re
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import attrs
 import lark
@@ -425,7 +425,6 @@ class _Builder:
         return tuple(out)
 
 
-@cache
 @lru_cache(maxsize=8)
 def _formula_end(forms: tuple[str, ...]) -> re.Pattern[str]:
     """What ends the issuer's name in an enacting formula: a comma, or the formula's verb."""
@@ -437,6 +436,7 @@ def _participle(text: str) -> str | None:
     return text.split()[0] if _PARTICIPLE.match(text) else None
 
 
+@lru_cache(maxsize=8)
 def _openers_by_start(openers: tuple[str, ...]) -> tuple[int, dict[str, tuple[str, ...]]]:
     """The openers grouped by their first characters, as many as the shortest has: a
     text can begin only with the openers of the group its own first characters name."""
