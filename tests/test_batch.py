@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -286,6 +287,20 @@ def test_globs_expand_sorted_and_inputs_keep_their_order() -> None:
     assert sources == [str(CORPUS / "seed-ecommerce-2011.txt"), *sorted(str(p) for p in CORPUS.glob("ecom-20*.txt"))]
     [nothing] = parse_many([str(CORPUS / "nothing-*.txt")], jobs=1)
     assert nothing.error is not None and "no file matches" in nothing.error["message"]
+
+
+def test_a_parallel_batch_leaves_the_callers_heap_as_it_found_it() -> None:
+    # the workers are forked from a frozen heap (gc.freeze); the caller's is thawed after
+    # the batch, also when the caller stops reading early
+    assert gc.get_freeze_count() == 0
+    results = list(parse_many([str(CORPUS / "ecom-20*.txt")], jobs=2))
+    assert len(results) > 1 and all(r.error is None for r in results)
+    assert gc.get_freeze_count() == 0
+    stream = parse_many([str(CORPUS / "ecom-20*.txt")], jobs=2)
+    assert next(stream).error is None
+    assert gc.get_freeze_count() > 0  # frozen while the workers run
+    stream.close()
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_recursive_glob_gives_each_document_once(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ memory stays flat however large the dump.
 
 from __future__ import annotations
 
+import gc
 import glob
 import itertools
 import json
@@ -432,6 +433,10 @@ def _parallel(jobs: Iterable[_Job], workers: int) -> Iterator[_Done]:
     as :class:`WorkerCrashed`.
     """
     _warm()  # build the parsers here once: forked workers inherit them
+    # The collector of a forked worker leaves what it inherits alone: it neither sweeps
+    # it again and again nor writes to its pages, which would copy them (the workers
+    # are forked at the first submit; the parent's heap is thawed at the end).
+    gc.freeze()
     pool = _Pool(workers)
     pending: deque[tuple[list[_Job], Future[list[_Outcome]]]] = deque()
     inflight = 0
@@ -446,6 +451,7 @@ def _parallel(jobs: Iterable[_Job], workers: int) -> Iterator[_Done]:
             yield from _collect(pending, pool)
     finally:
         pool.executor.shutdown(cancel_futures=True)
+        gc.unfreeze()
 
 
 class _Pool:
