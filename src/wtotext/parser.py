@@ -243,7 +243,8 @@ def _literal_chars(pattern: str) -> list[str] | None:
 def _literal_alternation(group: str, literals: dict[str, str]) -> str:
     if group == "CHAR":
         return "[" + "".join(re.escape(char) for char in sorted(literals)) + "]"
-    return r"\b(?:" + "|".join(sorted(literals, key=lambda w: (-len(w), w))) + r")\b"
+    # a trie: a word tests its first letter against each branch once, not against every literal
+    return r"\b" + atom_trie(literals) + r"\b"
 
 
 # --------------------------------------------------------------------------- how a regex can begin
