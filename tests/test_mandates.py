@@ -47,6 +47,18 @@ CASES = [
         "We take note of the report of the Director-General and request her to continue her consultations.",
         [("Director-General", "continue", "obligation", None, ())],
     ),
+    # "It" / "They" opening a sentence take the body named before, as "it" / "they" do
+    (
+        "The Committee on Agriculture shall examine the matter. It shall report by the end of 2028.",
+        [
+            ("Committee on Agriculture", "examine", "obligation", None, ()),
+            ("Committee on Agriculture", "report", "obligation", None, ("2028-12-31",)),
+        ],
+    ),
+    (
+        "Members shall consult each other. They are invited to report.",
+        [("Members", "consult", "obligation", None, ()), ("Members", "report", "recommendation", None, ())],
+    ),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",
