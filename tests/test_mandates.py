@@ -38,6 +38,14 @@ CASES = [
     ),
     ("Ministers instruct the General Council to take the necessary decisions.", [(GC, "take", "obligation", None, ())]),
     ("Ministers instructed the General Council to take the necessary decisions.", []),
+    # a passive directive in the past reports a request (rule 7)
+    ("Members were invited to submit proposals.", []),
+    ("At its meeting of 10 May 2027, the Committee on Agriculture was instructed to report.", []),
+    ("The Secretariat has been requested to prepare a note.", []),
+    (
+        "Members are invited to submit proposals and the Secretariat was asked to help.",
+        [("Members", "submit", "recommendation", None, ())],
+    ),
     # the issuer by name states something first, then directs; "him"/"her" take the body named before
     (
         "Ministers note the report of the Director-General and request him to continue his consultations.",

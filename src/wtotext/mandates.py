@@ -883,8 +883,12 @@ class _Reader:
             )
 
     def is_passive_directive(self, be: int) -> bool:
-        """A directive in the passive at ``be``: "is requested to", "are, in particular, urged to"."""
-        if self.kind(be) != "BE":
+        """A directive in the passive at ``be``: "is requested to", "are, in particular, urged to".
+
+        In the past ("were invited to", "had been requested to") it reports a request: a
+        statement, not conduct (rule 7).
+        """
+        if self.kind(be) != "BE" or self.low(be) in ("was", "were", "been"):
             return False
         d = self.skip_adverbs(be + 1)
         return lemma(self.low(d)) in self.ctx.lex.directives and self.is_infinitive(self.past_parenthetical(d + 1))

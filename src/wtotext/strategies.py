@@ -142,9 +142,11 @@ _STATEMENTS = (
     # a catenative in the past reports (rule 7)
     "Members agreed to maintain the current practice.",
     "The Committee on Agriculture continued to examine the notifications.",
+    # a passive directive in the past reports a request (rule 7)
+    "Members were invited to submit their proposals.",
 )
 # (None: only in a paragraph that ends with a full stop)
-_STATEMENT_OPENS_PARAGRAPH = (True, True, False, None, True, True)
+_STATEMENT_OPENS_PARAGRAPH = (True, True, False, None, True, True, True)
 # What a body's list of tasks is called: "shall have the following functions:".
 _TASK_LISTS = ("functions", "terms of reference", "tasks")
 # Lead-ins of a list whose items assign nothing, and those items.
