@@ -339,6 +339,29 @@ CASES = [
         "Members will maintain the practice until our next session, which we have decided to hold in 2031.",
         [("Members", "maintain", "obligation", None, ("2031",))],
     ),
+    # the instrument's own term is no deadline of the conduct before it; a sentence with
+    # no conduct of another kind still qualifies it ("the moratorium will expire on that date")
+    (
+        "The Secretariat shall report. This Decision shall expire on 31 December 2030.",
+        [("Secretariat", "report", "obligation", None, ())],
+    ),
+    (
+        "The General Council shall review this waiver annually, and the waiver shall terminate on 31 December 2030.",
+        [(GC, "review", "obligation", None, ())],
+    ),
+    (
+        "Members shall notify the Committee of their measures. These procedures were first adopted in 1995.",
+        [("Members", "notify", "obligation", None, ())],
+    ),
+    (
+        "We agree to maintain the practice until 31 December 2025. If MC15 is delayed beyond 31 March 2026, "
+        "the moratorium will expire on that date.",
+        [(MC, "maintain", "obligation", None, ("2025-12-31", "2026-03-31"))],
+    ),
+    (
+        "This Decision shall apply from 1 January 2027 and Members shall notify their measures by 30 June 2027.",
+        [("Members", "notify", "obligation", None, ("2027-06-30",))],
+    ),
     (
         "Members shall apply the rules of document G/AG/2 of 30 June 1995.",
         [("Members", "apply", "obligation", None, ())],

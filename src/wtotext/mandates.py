@@ -214,9 +214,9 @@ def paragraph_mandates(
         reader = _Reader(sentence, ctx, frame)
         reader.read()
         if reader.found:
-            _assign_deadlines(reader.found, sentence)
+            _assign_deadlines(reader.found, sentence, reader.own_terms)
             found.extend(reader.found)
-        elif found:
+        elif found and not reader.own_terms and not _names_instrument(sentence.lows, 0, len(sentence)):
             # A sentence with no conduct of its own ("If MC13 is delayed beyond 31 March
             # 2024, the moratorium will expire ...") qualifies the conduct before it.
             found[-1].deadlines.extend(tok for _, tok in _deadlines(sentence))
@@ -240,6 +240,12 @@ def _sentences(kinds: list[str]) -> Iterator[tuple[int, int]]:
             start = i + 1
     if start < len(kinds):
         yield start, len(kinds)
+
+
+def _names_instrument(lows: list[str], start: int, stop: int) -> bool:
+    """Do the words from ``start`` open on the instrument itself ("This Decision", "these
+    procedures", "the waiver"), a determiner then one of the lexicon's instrument nouns?"""
+    return start + 1 < stop and lows[start] in ("this", "these", "the") and lows[start + 1] in _w("instruments")
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
@@ -376,6 +382,8 @@ def _latest(ctx: Context, start: int, accept: Callable[[str], bool]) -> tuple[st
 # back to look for one before working them out for the whole sentence.
 _MARK_KINDS = frozenset(("COMMA", "SEMI", "COLON", "REL", "THAT"))
 _SHORT_SCAN = 32
+# The token kinds that end a clause before its subject, for :meth:`_Reader.note_own_term`.
+_CLAUSE_BOUNDS = frozenset(("COMMA", "SEMI", "COLON", "STOP", "AND", "OR", "THAT", "REL"))
 # The token kinds at which :meth:`_Reader.read` may find a clause that assigns conduct.
 _CLAUSE_MARKS = frozenset(("MODAL", "WE", "BE", "THAT", "ACTOR", "DIRECTIVE"))
 # The token kinds that :meth:`_Reader.phrase_end` looks at; it walks past all others.
@@ -400,6 +408,7 @@ class _Reader:
         self._first_predicate: int | None = None  # see first_predicate
         self._marks: list[int] | None = None  # see mark_before
         self.last_subjects: tuple[Actor, ...] = ()
+        self.own_terms: list[int] = []  # see note_own_term
 
     # -- helpers ------------------------------------------------------------------
     def kind(self, i: int) -> str:
@@ -780,9 +789,12 @@ class _Reader:
         When the stretch after the nearest comma is a modifier ("Developed country Members
         that do not yet provide ..., defined at the tariff line level, shall"), the subject
         is the actor phrase that opens an earlier stretch, as long as no stretch in between
-        has a verb of its own.
+        has a verb of its own.  A stretch that opens on "and" / "or" and a subject is a
+        clause of its own (", and the waiver shall terminate"; not ", and should consider").
         """
         first = self.clause_head(start)
+        if self.kind(start) in ("AND", "OR") and first < m:
+            return first
         k = start - 1
         while k > 0 and self.kind(self.clause_head(start)) not in ("ACTOR", "WE", "PRONOUN"):
             if self.kind(k) != "COMMA" or any(self.is_finite(j) for j in range(start, m)):
@@ -834,13 +846,18 @@ class _Reader:
                 self.opened = Frame(found[0], modality)
             return m + 1
         if self.kind(verb) == "BE" and self.responsibility(verb) is None:
-            return self.passive(verb, modality, m)
+            before = len(self.found)
+            end = self.passive(verb, modality, m)
+            if len(self.found) == before:
+                self.note_own_term(m, verb)
+            return end
         if found is not None and self.lists_tasks(verb):
             # "The Working Group shall have the following terms of reference:" + "(a) to examine ..."
             self.opened = Frame(found[0], modality)
             return len(self.kinds)
         if found is None:
             self.note_unknown_acronym(m)
+            self.note_own_term(m, verb)
             return verb + 1
         subjects, start = found
         self.last_subjects = subjects
@@ -881,6 +898,16 @@ class _Reader:
                     code="unknown-subject",
                 )
             )
+
+    def note_own_term(self, m: int, verb: int) -> None:
+        """A clause with no conduct whose subject is the instrument itself ("This Decision
+        shall expire on ...", "and the waiver shall terminate on ..."): its dates are the
+        instrument's own term, no deadline of the conduct before it."""
+        j = m - 1
+        while j >= 0 and m - j <= _SHORT_SCAN and self.kinds[j] not in _CLAUSE_BOUNDS:
+            j -= 1
+        if _names_instrument(self.lows, j + 1, m):
+            self.own_terms.append(verb)
 
     def is_passive_directive(self, be: int) -> bool:
         """A directive in the passive at ``be``: "is requested to", "are, in particular, urged to".
@@ -1506,14 +1533,14 @@ def _is_deadline(sentence: Tokens, i: int) -> bool:
     return False
 
 
-def _assign_deadlines(found: list[_Found], sentence: Tokens) -> None:
+def _assign_deadlines(found: list[_Found], sentence: Tokens, own_terms: list[int]) -> None:
     """Each date goes to the mandate whose stretch of the sentence holds it: to each of
     them when several subjects share the stretch ("The CTD and the CTE shall examine it by
-    June 2027")."""
+    June 2027"); a date in the stretch of the instrument's own term goes to none."""
     dated = list(_deadlines(sentence))
     if not dated:
         return
-    by_region: dict[int, list[_Found]] = {}
+    by_region: dict[int, list[_Found]] = {at: [] for at in own_terms}
     for f in found:
         by_region.setdefault(f.region, []).append(f)
     regions = sorted(by_region)

@@ -144,9 +144,11 @@ _STATEMENTS = (
     "The Committee on Agriculture continued to examine the notifications.",
     # a passive directive in the past reports a request (rule 7)
     "Members were invited to submit their proposals.",
+    # the instrument's own term: no deadline of the conduct before it
+    "This Decision shall expire on 31 December 2040.",
 )
 # (None: only in a paragraph that ends with a full stop)
-_STATEMENT_OPENS_PARAGRAPH = (True, True, False, None, True, True, True)
+_STATEMENT_OPENS_PARAGRAPH = (True, True, False, None, True, True, True, None)
 # What a body's list of tasks is called: "shall have the following functions:".
 _TASK_LISTS = ("functions", "terms of reference", "tasks")
 # Lead-ins of a list whose items assign nothing, and those items.
