@@ -67,6 +67,14 @@ CASES = [
         "Members shall consult each other. They are invited to report.",
         [("Members", "consult", "obligation", None, ()), ("Members", "report", "recommendation", None, ())],
     ),
+    # "This Committee" takes the body named before, as "the Committee" does
+    (
+        "The Trade Negotiations Committee shall meet by 31 January 2002. This Committee shall establish mechanisms.",
+        [
+            ("Trade Negotiations Committee", "meet", "obligation", None, ("2002-01-31",)),
+            ("Trade Negotiations Committee", "establish", "obligation", None, ()),
+        ],
+    ),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",
@@ -470,6 +478,31 @@ def test_a_lead_in_ending_in_to_colon_gives_its_sub_items_verbs(lead: str, body:
         (body, "enhance", modality, ()),
         (body, "report", modality, ("2031-12-31",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("issuer", "operative", "body"),
+    [
+        (
+            "The Committee on Technical Barriers to Trade,",
+            "The Committee shall review these procedures.",
+            "Committee on Technical Barriers to Trade",
+        ),
+        (
+            "The Council for Trade in Goods,",
+            "The Council shall review the matter annually.",
+            "Council for Trade in Goods",
+        ),
+        # a body named before it comes first
+        (
+            "The Council for Trade in Goods,",
+            "The Committee on Agriculture shall meet. The Committee shall report.",
+            "Committee on Agriculture",
+        ),
+    ],
+)
+def test_a_short_name_with_nothing_named_before_is_the_issuer(issuer: str, operative: str, body: str) -> None:
+    assert [m[0] for m in mandates(operative, issuer)][-1] == body
 
 
 def test_an_unknown_body_is_an_actor_under_its_full_name_with_a_diagnostic() -> None:

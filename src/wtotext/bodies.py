@@ -27,7 +27,7 @@ from typing import Any
 
 _DETERMINER = re.compile(
     r"^(?:(?:any|each|all|some|one|none|either|neither)\s+of\s+)?"
-    r"(?:(?:the|a|an|any|each|every|all|its|their|our|other|these|those|such)\s+)*",
+    r"(?:(?:the|a|an|any|each|every|all|its|their|our|other|this|these|those|such)\s+)*",
     re.IGNORECASE,
 )
 

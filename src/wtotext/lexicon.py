@@ -197,7 +197,7 @@ def actor_pattern(registry: Registry) -> str:
     members = rf"(?:(?:{modifiers}[\s\-]+){{1,3}}(?:country\s+)?Members?\b|Members?\b)"
     known = alternation(registry.surfaces(), either_case_first=True)
     named = alternation(registry.member_names)  # "Cuba", "the European Union": Members by name
-    bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
+    bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=This\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
     # A cheap first test: an actor starts with a capital or with a word that some
     # lower-case name or Member modifier starts with ("relevant bodies", "developing").
     lower_firsts = {s.split()[0] for s in (*registry.surfaces(), *registry.member_modifiers) if s[0].islower()}

@@ -354,6 +354,9 @@ def _resolve(tok: Tok, ctx: Context) -> Actor | None:
     prior = _latest(ctx, tok.start, lambda name: bool(bare) and bare in name.casefold() and words < len(name.split()))
     if prior is not None:
         return Actor(prior[0], surface, prior[1], span)
+    if bare and bare in ctx.issuer.casefold() and words < len(ctx.issuer.split()):
+        # "The Committee shall review ..." in a decision of the TBT Committee: the issuer
+        return Actor(ctx.issuer, surface, ctx.registry.resolve(ctx.issuer) is not None, span)
     return Actor(ctx.registry.unknown_name(surface.split(" (")[0]), surface, False, span)
 
 
