@@ -75,6 +75,18 @@ CASES = [
             ("Trade Negotiations Committee", "establish", "obligation", None, ()),
         ],
     ),
+    # "inter alia" and other parentheticals between a modal, "to" or a catenative and the verb
+    (
+        "The Committee on Agriculture shall inter alia examine the notifications.",
+        [("Committee on Agriculture", "examine", "obligation", None, ())],
+    ),
+    ("We instruct the General Council to, inter alia, examine the matter.", [(GC, "examine", "obligation", None, ())]),
+    (
+        "Members shall endeavour, to the extent possible, to notify their measures.",
+        [("Members", "notify", "obligation", None, ())],
+    ),
+    ("The CTD shall continue, in Dedicated Session, examining the matter.", [(CTD, "examine", "obligation", None, ())]),
+    ("Members shall continue, as appropriate, their work.", [("Members", "continue", "obligation", None, ())]),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",
@@ -441,6 +453,20 @@ def test_a_must_colon_frame_reaches_its_sub_items() -> None:
         ("Members", "provide", "obligation"),
     ]
     assert [s.number for s in d.operative[0].subitems] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("lead", ["shall:", "shall, inter alia:", "shall, in particular:"])
+def test_a_modal_and_a_colon_hand_the_sub_items_their_subject(lead: str) -> None:
+    text = (
+        f"The General Council,\n\nDecides:\n\n1. The Sub-Committee on Least-Developed Countries {lead}\n\n"
+        "(a) review the matter; and\n\n(b) make recommendations to the General Council.\n"
+    )
+    d = wtotext.parse(text)
+    ldc = "Sub-Committee on Least-Developed Countries"
+    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+        (ldc, "review", "obligation"),
+        (ldc, "make", "obligation"),
+    ]
 
 
 def test_a_body_s_list_of_functions_gives_it_the_infinitives_below() -> None:

@@ -514,6 +514,8 @@ class _Reader:
         if self.kind(i) != "TO":
             return False
         j = self.skip_adverbs(i + 1)
+        if self.kind(j) == "COMMA":  # "to, inter alia, examine"
+            j = self.skip_adverbs(self.past_parenthetical(j))
         if self.kind(j) in ("DIRECTIVE", "BE", "HAVE"):
             return True
         word = self.low(j)
@@ -845,7 +847,7 @@ class _Reader:
         if verb is None and self.kind(m + 1) == "COMMA" and self.kind(m + 2) == "AND":
             return self.shared_predicate(m, found)
         if verb is None:
-            if self.kind(m + 1) == "COLON" and found is not None:
+            if found is not None and self.opens_frame(m + 1):
                 self.opened = Frame(found[0], modality)
             return m + 1
         if self.kind(verb) == "BE" and self.responsibility(verb) is None:
@@ -865,6 +867,17 @@ class _Reader:
         subjects, start = found
         self.last_subjects = subjects
         return self.verb_phrase(verb, subjects, modality, start=start)
+
+    def opens_frame(self, i: int) -> bool:
+        """After a modal, a colon that hands the sub-items below their verbs ("shall:"), also
+        after a few words that are no verb ("shall, inter alia:", "shall, in particular:")."""
+        for j in range(i, min(i + 6, len(self.kinds))):
+            kind = self.kinds[j]
+            if kind == "COLON":
+                return j == i or j == len(self.kinds) - 1
+            if kind not in ("COMMA", "WORD") or (kind == "WORD" and is_verb(lemma(self.lows[j]))):
+                return False
+        return False
 
     def shared_predicate(self, m: int, found: tuple[tuple[Actor, ...], int] | None) -> int:
         """ "Developed country Members shall, and developing country Members ... should,
@@ -1227,11 +1240,15 @@ class _Reader:
             if kind == "BE" and (gerund := self.responsibility(v)) is not None:
                 v = gerund  # "(shall continue to) be responsible for monitoring ..."
                 continue
+            if kind == "COMMA" and (after := self.past_parenthetical(v)) != v:
+                v = self.skip_adverbs(after)  # "to, inter alia, examine"
+                continue
             if kind not in ("WORD", "DIRECTIVE"):
                 return v, None
             word = lemma(self.low(v))
             if word in self.ctx.lex.catenatives:
-                nxt = self.skip_adverbs(v + 1)
+                # "endeavour, to the extent possible, to notify", "continue, in Dedicated Session, examining"
+                nxt = self.skip_adverbs(self.past_parenthetical(self.skip_adverbs(v + 1)))
                 if self.is_infinitive(nxt):
                     v = self.skip_adverbs(nxt + 1)
                     continue

@@ -517,7 +517,9 @@ def _modal_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     elif gerund:  # "shall continue examining ... and reporting ..."
         w.add("continue ")
     elif shape == "catenative":
-        w.add(f"{draw(st.sampled_from(_CATENATIVES))} to ")
+        # a parenthetical may part the catenative from its verb ("endeavour, to the extent possible, to")
+        aside = draw(st.sampled_from(("", ", to the extent possible,", ", where appropriate,")))
+        w.add(f"{draw(st.sampled_from(_CATENATIVES))}{aside} to ")
     if shape == "shared":
         first, second = draw(st.sampled_from(_SHARED))
         start = w.add(f"{first} and {second} ")[0]
