@@ -495,6 +495,25 @@ def test_a_formula_that_says_where_the_body_meets_or_that_declares(formula: str,
     assert (d.issuer, d.kind, d.enacting_formula) == (issuer, kind, formula)
 
 
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "The General Council, acting on the recommendation of the Committee on Budget, Finance and Administration,",
+        "The General Council, acting under paragraph 3 of Article IX of the WTO Agreement,",
+        "The General Council, pursuant to paragraph 4 of Article IX of the WTO Agreement,",
+        "The General Council, conducting the functions of the Ministerial Conference in the interval between "
+        "meetings pursuant to paragraph 2 of Article IV of the WTO Agreement,",
+    ],
+)
+def test_a_formula_that_says_under_what_authority_the_body_acts(formula: str) -> None:
+    # the recital below stays a recital: its date is not the decision's, and the
+    # issuer's own conduct is the General Council's
+    d = wtotext.parse(f"{formula}\n\nRecalling its Decision of 1 May 2020;\n\nDecides:\n\n1. To approve the budget.\n")
+    assert (d.issuer, d.date, d.enacting_formula) == ("General Council", None, formula)
+    assert [r.opener for r in d.preamble] == ["Recalling"]
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [("General Council", "approve")]
+
+
 def test_ministers_who_speak_without_a_formula_are_the_conference() -> None:
     d = wtotext.parse(
         "We, the Ministers, have met in Geneva from 12 to 15 June 2022.\n\n"

@@ -983,6 +983,7 @@ def _decision(draw: DrawFn, titled: bool | None, min_paragraphs: int) -> Decisio
     numbered = draw(st.booleans())
     formulas = [f"The {issuer},", f"THE {issuer.upper()},"]  # formulas are also printed in capitals
     formulas.append(f"The {issuer}, meeting in Geneva,")  # where (and when) it meets
+    formulas.append(f"The {issuer}, acting under paragraph 3 of Article IX of the WTO Agreement,")  # its authority
     if issuer == "Ministerial Conference":
         formulas += ["Ministers,", "We, the Ministers,"]
     if kind == "decision":
