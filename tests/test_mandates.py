@@ -295,6 +295,15 @@ CASES = [
         "To instruct the General Council to strengthen the work particularly through the CTD to examine the issues.",
         [(GC, "strengthen", "obligation", None, ()), (CTD, "examine", "obligation", GC, ())],
     ),
+    # routed right after the addressee: the task of the body it is routed through
+    (
+        "We instruct the General Council particularly through the CTD to examine the issues.",
+        [(CTD, "examine", "obligation", GC, ())],
+    ),
+    (
+        "Instructs the Council for Trade in Goods, in particular through the Committee on Agriculture, to monitor it.",
+        [("Committee on Agriculture", "monitor", "obligation", "Council for Trade in Goods", ())],
+    ),
     (
         "We welcome the work of the Council for Trade in Goods and direct it to continue its review.",
         [("Council for Trade in Goods", "continue", "obligation", None, ())],

@@ -1149,6 +1149,16 @@ class _Reader:
             return self.verb_phrase(
                 i + 1, tuple(actors), modality, start=self.toks.start(d + 1), via=director, directed=True
             )
+        through = self.routing(i) if actors and not self.is_infinitive(i) else None
+        if through is not None:
+            # "instruct the General Council, in particular through the CTD, to examine": the
+            # CTD's task, routed through the General Council
+            routed = resolve_actor(self.toks.tok(through + 1), self.ctx)
+            if routed is not None:
+                v = self.skip_adverbs(through + (4 if self.kind(through + 2) == "COMMA" else 3))
+                return self.verb_phrase(
+                    v, (routed,), modality, start=self.toks.start(through + 1), via=actors[0], directed=True
+                )
         if actors and not self.is_infinitive(i):
             past = self.past_parenthetical(i)  # "invite the Director-General, as appropriate, to report"
             i = past if self.is_infinitive(past) else self.after_postmodifier(i)
@@ -1379,6 +1389,14 @@ class _Reader:
         if self.kind(j) == "HAVE":
             return True
         return self.kind(j) == "WORD" and is_verb(self.low(j)) and self.kind(j + 1) not in ("OF", "RPAR")
+
+    def routing(self, i: int) -> int | None:
+        """The ``through`` that routes a task right after a directive's addressees ("[,]
+        [particularly | in particular] through the CTD[,] to ..."), else None."""
+        j = self.skip_adverbs(i + 1 if self.kind(i) == "COMMA" else i)
+        if self.lows[j : j + 2] == ["in", "particular"]:
+            j += 2
+        return j if self.kind(j) == "THROUGH" and self.routes(j) else None
 
     def routes(self, i: int) -> bool:
         """``through`` at ``i`` routes a task: "through the CTD to examine", "through the CTD, to examine"."""

@@ -573,9 +573,22 @@ def _directive_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     w.add(f"{written} upon " if directive == "call" else f"{written} ")
     body = _actor_at(addressee, w.add(addressee.actor.surface), addressee.actor.surface)
     gerund = directive in _WITH_GERUND and draw(st.booleans())
-    w.add(" with " if gerund else " to ")  # "task the CTD with examining ... and reporting ..."
     planned: list[_Planned] = []
     refs: list[tuple[str, int, int]] = []
+    if not gerund and draw(st.integers(0, 5)) == 0:
+        # routed right after the addressee ("instruct X, in particular through Y, to V"): Y's task, via X
+        routed = draw(_phrase_strategy(exclude=(ctx.issuer, addressee.actor.name)))
+        commas = draw(st.booleans())
+        w.add(", in particular through " if commas else " particularly through ")
+        through = _actor_at(routed, w.add(routed.actor.surface), routed.actor.surface)
+        w.add(", to " if commas else " to ")
+        verb, action, limits, found = draw(_verb_phrase(w, ctx))
+        start = through.span.start if through.span else 0
+        w.add(".")
+        return _Sentence(
+            w.text, (_Planned(through, verb, modality, start, action, via=body, limits=tuple(limits)),), tuple(found)
+        )
+    w.add(" with " if gerund else " to ")  # "task the CTD with examining ... and reporting ..."
     verb, action, limits, found = draw(_verb_phrase(w, ctx, gerund=gerund))
     refs += found
     planned.append(_Planned(body, verb, modality, body.span.start if body.span else 0, action, limits=tuple(limits)))
