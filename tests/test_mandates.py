@@ -87,6 +87,25 @@ CASES = [
     ),
     ("The CTD shall continue, in Dedicated Session, examining the matter.", [(CTD, "examine", "obligation", None, ())]),
     ("Members shall continue, as appropriate, their work.", [("Members", "continue", "obligation", None, ())]),
+    # "No Member shall / may": a prohibition (rule 3)
+    ("No Member shall impose new restrictions.", [("Members", "impose", "prohibition", None, ())]),
+    ("No Member may invoke this paragraph.", [("Members", "invoke", "prohibition", None, ())]),
+    # "have" with a noun and "to" is the verb itself, a perfect is its participle's
+    (
+        "Members should have recourse to the good offices procedures.",
+        [("Members", "have", "recommendation", None, ())],
+    ),
+    ("Members shall have regard to their interests.", [("Members", "have", "obligation", None, ())]),
+    ("Members shall have notified the Committee.", [("Members", "notify", "obligation", None, ())]),
+    # a body in a special or dedicated session, and the Doha name of the LDC Sub-Committee
+    (
+        "The Special Session of the Committee on Agriculture shall intensify its work.",
+        [("Committee on Agriculture", "intensify", "obligation", None, ())],
+    ),
+    (
+        "We instruct the Sub-Committee for Least-Developed Countries to design a work programme.",
+        [("Sub-Committee on Least-Developed Countries", "design", "obligation", None, ())],
+    ),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

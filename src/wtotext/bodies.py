@@ -25,6 +25,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+# "the Committee on Agriculture in Special Session", "the Dedicated Session of the CTD"
+_SESSION = re.compile(
+    r"(?:(?P<body>.+?)\s+in\s+(?:special|dedicated|regular|formal|informal)\s+sessions?"
+    r"|(?:special|dedicated|regular|formal|informal)\s+sessions?\s+of\s+(?:the\s+)?(?P<of>.+))$"
+)
 _DETERMINER = re.compile(
     r"^(?:(?:any|each|all|some|one|none|either|neither)\s+of\s+)?"
     r"(?:(?:the|a|an|any|each|every|all|its|their|our|other|this|these|those|such)\s+)*",
@@ -116,9 +121,9 @@ class Registry:
         if key.endswith(" of the work programme") or key.endswith(" of the wto"):
             return self.resolve(key.rsplit(" of the ", 1)[0])
         # a body meeting in a special or dedicated session is still that body
-        session = re.match(r"(.+?)\s+in\s+(?:special|dedicated|regular|formal|informal)\s+sessions?$", key)
+        session = _SESSION.match(key)
         if session:
-            return self.resolve(session.group(1))
+            return self.resolve(session.group("body") or session.group("of"))
         return None
 
     def unknown_name(self, phrase: str) -> str:

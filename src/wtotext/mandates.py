@@ -841,6 +841,8 @@ class _Reader:
         if self.kind(m + 1) == "NOT" and self.after_deadline(m + 1) == m + 1:  # not "shall not later than"
             modality = Modality.PROHIBITION
         found = self.subjects_before(m)
+        if found is not None and any(a.surface[:3].casefold() == "no " for a in found[0]):
+            modality = Modality.PROHIBITION  # "No Member shall impose ...": none may
         if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
             found = (self.last_subjects, self.toks.start(m))
         verb = self.verb_at(m + 1)
@@ -1244,6 +1246,8 @@ class _Reader:
             kind = self.kind(v)
             if kind == "HAVE":
                 k = self.skip_adverbs(v + 1)
+                if self.kind(k) == "WORD" and self.kind(k + 1) == "TO" and lemma(self.lows[k]) == self.lows[k]:
+                    return v, "have"  # "have recourse to", "have regard to": a noun, no participle
                 after = self.after_deadline(k)  # "shall have until 1 January 2030 to comply"
                 v = self.skip_adverbs(after + 1) if after != k and self.is_infinitive(after) else k
                 continue
