@@ -514,6 +514,26 @@ def test_a_formula_that_says_under_what_authority_the_body_acts(formula: str) ->
     assert [(m.body.name, m.verb) for m in d.mandates()] == [("General Council", "approve")]
 
 
+@pytest.mark.parametrize(
+    ("marker", "kind"),
+    [
+        ("Hereby decides:", "decision"),
+        ("Decides, as follows:", "decision"),
+        ("DECIDES, AS FOLLOWS:", "decision"),
+        ("Decides the following:", "decision"),
+        ("Adopts the following Decision:", "decision"),
+        ("Hereby declares:", "declaration"),
+    ],
+)
+def test_markers_written_in_more_ways_open_the_operative_part(marker: str, kind: str) -> None:
+    text = (
+        f"The General Council,\n\nRecalling its Decision;\n\n{marker}\n\n"
+        "1. The Secretariat shall report.\n\n2. Members shall notify.\n"
+    )
+    d = wtotext.parse(text)
+    assert ([r.opener for r in d.preamble], len(d.operative), d.kind) == (["Recalling"], 2, kind)
+
+
 def test_ministers_who_speak_without_a_formula_are_the_conference() -> None:
     d = wtotext.parse(
         "We, the Ministers, have met in Geneva from 12 to 15 June 2022.\n\n"

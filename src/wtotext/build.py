@@ -154,7 +154,7 @@ class _Builder:
             marker, items = self.operative(operative)
         issuer = meta.issuer
         kind = meta.kind
-        if marker is not None and marker.lower().startswith("declare"):
+        if marker is not None and marker.lower().removeprefix("hereby ").startswith("declare"):
             kind = "declaration"
         elif enacting is not None and enacting.type == "ENACTING_DECIDES" and _DECLARES.search(str(enacting)):
             kind = "declaration"  # "We, the Ministers, ... declare as follows:"

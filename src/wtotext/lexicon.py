@@ -244,7 +244,8 @@ def terminal_definitions(registry: Registry, lex: Lexicon) -> str:
     after_adverb = alternation([opener[:1].lower() + opener[1:] for opener in lex.openers])
     opener_adverbs = alternation(lex.opener_adverbs)
     openers = f"(?:{opener_adverbs}\\s+{after_adverb}|{alternation(lex.openers)})"
-    markers = alternation(_with_capitals(lex.operative_markers))
+    # (in lower case after "Hereby": "Hereby decides:")
+    markers = alternation(_with_capitals(lex.operative_markers), either_case_first=True)
     deciding = alternation(_with_capitals(formula_verb_forms(lex)))
     # the issuer's verbs and the directives' third-person forms ("Instructs", "Calls")
     directing = [third_person(verb) for verb in lex.directives]
