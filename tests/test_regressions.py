@@ -154,6 +154,19 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
     )
 
 
+def test_a_compound_broken_at_its_hyphen_before_a_capital_is_joined_with_its_hyphen() -> None:
+    text = (
+        "The Ministerial Conference,\n\nDecides:\n\n"
+        "1.      Members shall notify the Committee on Agriculture of their measures and\n"
+        "shall report annually on their implementation. The Committee shall examine the\n"
+        "notifications received at each of its regular meetings and the Director-\n"
+        "General shall circulate a summary of them to all Members before each meeting.\n"
+    )
+    d = wtotext.parse(text)
+    assert "the Director-General shall circulate" in d.operative[0].text
+    assert [(m.body.name, m.verb) for m in d.mandates()][-1] == ("Director-General", "circulate")
+
+
 _NUMBER_AT_A_WRAP = (  # a PDF extract: its page number says so
     "Page: 1/2\n\nThe General Council,\n\nDecides:\n\n"
     "1.1   The Committee on Sanitary and Phytosanitary Measures shall examine the\n"

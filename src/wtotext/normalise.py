@@ -450,9 +450,12 @@ _OPEN_ENDS = frozenset(
 
 
 def _cut_short(line: str, following: str) -> bool:
-    """Does ``line`` stop in mid-sentence, ``following`` going on with it?"""
+    """Does ``line`` stop in mid-sentence, ``following`` going on with it? (Also in the
+    middle of a word broken at its hyphen: "the Director-" / "General shall ...".)"""
     last = line.rstrip().rsplit(" ", 1)[-1]
     first = following.lstrip()[:1]
+    if len(last) > 1 and last[-1] == "-" and last[-2].isalpha() and first.isalpha():
+        return True
     return not line.rstrip().endswith(_TERMINAL) and (first.islower() or last.lower() in _OPEN_ENDS)
 
 
@@ -642,13 +645,16 @@ def _join_hyphenated(
 ) -> None:
     """Join a wrapped line to a block (its chunks from ``first`` on) that ends in a hyphen:
     a word broken at the line end is joined again, a compound the document writes elsewhere
-    keeps its hyphen; else one space, as for any wrap."""
+    keeps its hyphen, and so does one whose next part is capitalised ("Director-" /
+    "General", "Sub-" / "Committee"); else one space, as for any wrap."""
     last = chunks[-1]
     if len(last) > 1 and last[-2].isalpha() and text[lead].islower():
         head = "".join(chunks[first:]).rsplit(" ", 1)[-1]
         tail = text[lead:].split(" ", 1)[0].rstrip(".,;:)")
         if head + tail not in compounds:
             chunks[-1] = last[:-1]
+        return
+    if len(last) > 1 and last[-2].isalpha() and text[lead].isupper():
         return
     chunks.append(" ")
     sources.append(base + lead)
