@@ -497,6 +497,22 @@ def test_a_modal_and_a_colon_hand_the_sub_items_their_subject(lead: str) -> None
     ]
 
 
+def test_a_body_established_with_terms_of_reference_gets_the_infinitives_below() -> None:
+    # the accession formula: the issuer establishes, the Working Party does the tasks
+    text = (
+        "The General Council,\n\nDecides:\n\n1. To establish a Working Party on the Accession of Turkmenistan "
+        "with the following terms of reference:\n\n(a) to examine the application of Turkmenistan; and\n\n"
+        "(b) to submit to the General Council recommendations.\n"
+    )
+    d = wtotext.parse(text)
+    party = "Working Party on the Accession of Turkmenistan"
+    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+        (GC, "establish", "obligation"),
+        (party, "examine", "obligation"),
+        (party, "submit", "obligation"),
+    ]
+
+
 def test_a_body_s_list_of_functions_gives_it_the_infinitives_below() -> None:
     text = (
         "The General Council,\n\nDecides:\n\n1. A Working Group on Trade and Climate is hereby established. "

@@ -575,6 +575,20 @@ class _Reader:
                 i = self.directive(i, None, start=toks.start(i))
             else:
                 i += 1
+        if self.opened is None and n > 4 and kinds[-1] == "COLON":
+            self.opened = self.tasks_of_named_body()
+
+    def tasks_of_named_body(self) -> Frame | None:
+        """ "To establish a Working Party on ... with the following terms of reference:" (a
+        colon ends the sentence): the sub-items below are the body's tasks."""
+        lows = self.lows
+        for w in range(len(lows) - 4, 0, -1):
+            if lows[w : w + 3] == ["with", "the", "following"] and self.kinds[w - 1] == "ACTOR":
+                if self.phrase_end(w + 1) != len(lows) - 1:
+                    return None
+                body = resolve_actor(self.toks.tok(w - 1), self.ctx)
+                return None if body is None else Frame((body,), Modality.OBLIGATION)
+        return None
 
     def in_relative(self, i: int) -> bool:
         """Is position ``i`` inside a relative clause ("reports that may be submitted by ...")?"""
