@@ -528,6 +528,21 @@ def test_a_body_s_list_of_functions_gives_it_the_infinitives_below() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lead", "body"), [("Members agree:", "Members"), ("Members undertake:", "Members"), ("We agree:", MC)]
+)
+def test_a_commitment_ending_in_a_colon_gives_its_infinitive_sub_items_to_its_subject(lead: str, body: str) -> None:
+    text = (
+        f"The Ministerial Conference,\n\nDecides:\n\n1. {lead}\n\n"
+        "(a) to refrain from imposing export restrictions; and\n\n(b) to notify the Committee on Agriculture.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+        (body, "refrain", "obligation"),
+        (body, "notify", "obligation"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("lead", "body", "modality"),
     [
         ("We agree to:", MC, "obligation"),

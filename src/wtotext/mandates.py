@@ -1073,6 +1073,8 @@ class _Reader:
         if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and self.is_present(j):
             if self.is_infinitive(j + 1) or self.opens_list(j + 1):
                 return j + 1
+            if self.kind(j + 1) == "COLON" and j + 2 == len(self.kinds):  # "Members agree:" over sub-items
+                return j + 1
             if self.refrains(j + 1):  # "Members undertake not to impose ..."
                 return j + 2
             return None
@@ -1099,9 +1101,9 @@ class _Reader:
                 subjects.append(more)
             k += 2
         self.last_subjects = _unique(subjects)
-        if self.opens_list(to):  # "Members agree to: (a) ..."
+        if self.opens_list(to) or self.kind(to) == "COLON":  # "Members agree to: (a) ...", "Members agree:"
             self.opened = Frame(tuple(subjects), Modality.OBLIGATION)
-            return to + 2
+            return len(self.kinds)
         verb = self.skip_adverbs(to + 1)
         # "Members undertake not to impose ...": a prohibition
         modality = Modality.PROHIBITION if self.kind(to - 1) == "NOT" else Modality.OBLIGATION
