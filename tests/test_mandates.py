@@ -527,6 +527,34 @@ def test_a_body_s_list_of_functions_gives_it_the_infinitives_below() -> None:
     ]
 
 
+def test_a_bare_subject_over_sub_items_with_their_own_modals() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n1. Members:\n\n(a) shall notify the Committee on Agriculture; and\n\n"
+        "(b) should provide technical assistance.\n\n2. Members shall:\n\n(a) notify the CTD; and\n\n"
+        "(b) not impose restrictions.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+        ("Members", "notify", "obligation"),
+        ("Members", "provide", "recommendation"),
+        ("Members", "notify", "obligation"),
+        ("Members", "impose", "prohibition"),
+    ]
+
+
+def test_items_written_on_in_the_paragraph_after_a_modal_and_a_colon() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n1. Each Member shall: (i) notify the CTD by 30 June 2027; "
+        "(ii) not impose restrictions; and (iii) report to the Committee on Agriculture.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb, m.modality.value, m.deadlines) for m in d.mandates()] == [
+        ("Members", "notify", "obligation", ("2027-06-30",)),
+        ("Members", "impose", "prohibition", ()),
+        ("Members", "report", "obligation", ()),
+    ]
+
+
 @pytest.mark.parametrize(
     ("lead", "body"), [("Members agree:", "Members"), ("Members undertake:", "Members"), ("We agree:", MC)]
 )

@@ -118,10 +118,12 @@ class _Phrase(NamedTuple):
 
 @attrs.frozen
 class Frame:
-    """What a paragraph ending in ``must:`` hands to its sub-items."""
+    """What a paragraph ending in ``must:`` hands to its sub-items: their subjects, and
+    their force (``None`` after a bare subject, "Members:", whose items say their own:
+    "(a) shall notify ...")."""
 
     subjects: tuple[Actor, ...]
-    modality: Modality
+    modality: Modality | None
 
 
 # --------------------------------------------------------------------------- tokens
@@ -530,12 +532,15 @@ class _Reader:
         i = 0
         # Sub-item completing its parent's "must:" — "(b) have fulfilled ...", or its
         # "shall have the following functions:" — "(a) to examine ..."
-        if self.frame is not None:
+        if self.frame is not None and self.frame.modality is not None:
             j = self.skip_adverbs(0)
             if self.kind(j) == "TO" and self.is_infinitive(j):
                 j = self.skip_adverbs(j + 1)
             if self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE"):
-                self.verb_phrase(j, self.frame.subjects, self.frame.modality, start=toks.start(0))
+                # "(b) not impose ..." under "Members shall:" is a prohibition
+                negated = "NOT" in self.kinds[:j]
+                modality = Modality.PROHIBITION if negated else self.frame.modality
+                self.verb_phrase(j, self.frame.subjects, modality, start=toks.start(0))
                 return
         # Operative infinitive: "To continue ...", "to adopt ..."
         if self.kind(0) == "TO":
@@ -577,6 +582,10 @@ class _Reader:
                 i += 1
         if self.opened is None and n > 4 and kinds[-1] == "COLON":
             self.opened = self.tasks_of_named_body()
+        if self.opened is None and n >= 2 and kinds[-1] == "COLON" and all(k in ("ACTOR", "AND") for k in kinds[:-1]):
+            # "Members:" over "(a) shall notify ...; (b) should provide ...": the items' subject
+            subjects = [resolve_actor(toks.tok(k), self.ctx) for k in range(n - 1) if kinds[k] == "ACTOR"]
+            self.opened = Frame(_unique([a for a in subjects if a is not None]), None)
 
     def tasks_of_named_body(self) -> Frame | None:
         """ "To establish a Working Party on ... with the following terms of reference:" (a
@@ -855,6 +864,8 @@ class _Reader:
         if self.kind(m + 1) == "NOT" and self.after_deadline(m + 1) == m + 1:  # not "shall not later than"
             modality = Modality.PROHIBITION
         found = self.subjects_before(m)
+        if found is None and self.frame is not None and self.skip_adverbs(0) == m:
+            found = (self.frame.subjects, self.toks.start(0))  # "(a) shall notify ..." under "Members:"
         if found is not None and any(a.surface[:3].casefold() == "no " for a in found[0]):
             modality = Modality.PROHIBITION  # "No Member shall impose ...": none may
         if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
@@ -865,6 +876,7 @@ class _Reader:
         if verb is None:
             if found is not None and self.opens_frame(m + 1):
                 self.opened = Frame(found[0], modality)
+                return self.inline_items(m + 1, found[0], modality)
             return m + 1
         if self.kind(verb) == "BE" and self.responsibility(verb) is None:
             before = len(self.found)
@@ -883,6 +895,21 @@ class _Reader:
         subjects, start = found
         self.last_subjects = subjects
         return self.verb_phrase(verb, subjects, modality, start=start)
+
+    def inline_items(self, i: int, subjects: tuple[Actor, ...], modality: Modality) -> int:
+        """After "shall:", the items written on in the same paragraph ("Each Member shall:
+        (a) notify ...; and (b) provide ..."): each item's verb phrase; where they end."""
+        kinds, n = self.kinds, len(self.kinds)
+        k = i
+        while k + 3 < n:
+            if kinds[k] == "LPAR" and kinds[k + 2] == "RPAR" and kinds[k - 1] in ("COLON", "SEMI", "AND", "COMMA"):
+                v = self.skip_adverbs(k + 3)
+                if self.kind(v) in ("WORD", "HAVE") and is_verb(lemma(self.low(v))):
+                    force = Modality.PROHIBITION if "NOT" in kinds[k + 3 : v] else modality
+                    k = max(k + 1, self.verb_phrase(v, subjects, force, start=self.toks.start(k)))
+                    continue
+            k += 1
+        return max(k, i + 1)
 
     def opens_frame(self, i: int) -> bool:
         """After a modal, a colon that hands the sub-items below their verbs ("shall:"), also
