@@ -38,6 +38,15 @@ CASES = [
     ),
     ("Ministers instruct the General Council to take the necessary decisions.", [(GC, "take", "obligation", None, ())]),
     ("Ministers instructed the General Council to take the necessary decisions.", []),
+    # "authorize X to V": X may V
+    (
+        "To authorize the Director-General to conclude the agreement.",
+        [("Director-General", "conclude", "permission", None, ())],
+    ),
+    (
+        "The Director-General is authorized to sign the agreement.",
+        [("Director-General", "sign", "permission", None, ())],
+    ),
     # a passive directive in the past reports a request (rule 7)
     ("Members were invited to submit proposals.", []),
     ("At its meeting of 10 May 2027, the Committee on Agriculture was instructed to report.", []),
