@@ -115,6 +115,20 @@ CASES = [
         "We instruct the Sub-Committee for Least-Developed Countries to design a work programme.",
         [("Sub-Committee on Least-Developed Countries", "design", "obligation", None, ())],
     ),
+    # organizations outside the WTO and observer governments are actors under their full names
+    (
+        "We invite the World Bank and the IMF to continue their support.",
+        [
+            ("World Bank", "continue", "recommendation", None, ()),
+            ("International Monetary Fund", "continue", "recommendation", None, ()),
+        ],
+    ),
+    (
+        "The Standards and Trade Development Facility (STDF) is invited to continue its support.",
+        [("Standards and Trade Development Facility", "continue", "recommendation", None, ())],
+    ),
+    ("Turkmenistan shall submit a Memorandum.", [("Turkmenistan", "submit", "obligation", None, ())]),
+    ("Members shall contribute to the fund.", [("Members", "contribute", "obligation", None, ())]),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

@@ -60,7 +60,10 @@ class Registry:
         for body in data.get("body", []):
             self.add(body["name"], aliases=body.get("aliases", []))
         self.member_modifiers: tuple[str, ...] = tuple(data.get("members", {}).get("modifiers", ()))
-        self.member_names: tuple[str, ...] = tuple(data.get("members", {}).get("names", ()))
+        # governments named by themselves: the Members' names and the observers'
+        self.member_names: tuple[str, ...] = tuple(data.get("members", {}).get("names", ())) + tuple(
+            data.get("observers", {}).get("names", ())
+        )
         # a Member named by itself is known, under its name as listed ("the European Union")
         self._members: dict[str, str] = {_key(name): name for name in self.member_names}
         unknown = data.get("unknown", {})
