@@ -469,6 +469,8 @@ def test_mandate_rules(operative: str, expected: list[tuple[object, ...]]) -> No
         ("by the end of the first quarter of 2031", "2031-03-31"),
         ("by the end of the first half of 2031", "2031-06-30"),
         ("by the end of the third quarter of 2031", "2031-09-30"),
+        ("by the end of June 2031", "2031-06-30"),
+        ("by end of Feb. 2032", "2032-02-29"),
     ],
 )
 def test_deadlines_written_in_more_ways(deadline: str, iso: str) -> None:

@@ -98,6 +98,8 @@ def read(kind: str, text: str) -> tuple[str, ...]:
     (('2026-09-30',), ('2025-12-31',))
     >>> read("DATE_PERIOD", "the end of the first quarter of 2026"), read("DATE_PERIOD", "the first quarter of 2026")
     (('2026-03-31',), ('2026',))
+    >>> read("DATE_PERIOD", "the end of June 2029"), read("DATE_PERIOD", "end of Feb. 2028")
+    (('2029-06-30',), ('2028-02-29',))
     """
     if kind == "DATE_DAY":  # "31 March, 1999", "1st July 2031", "July 1, 2031"
         words = re.findall(r"\w+", text)
@@ -109,6 +111,10 @@ def read(kind: str, text: str) -> tuple[str, ...]:
         return tuple(iso_month_year(m, words[-1]) for m in words[:-1] if m.casefold() in _MONTH_NUMBER)
     if kind == "DATE_PERIOD":  # "the end of 2018", "end-2025", "the first quarter of 2031", "mid-2032"
         year = text[-4:]
+        month = next((w for w in re.findall(r"[A-Za-z]+", text) if w.casefold() in _MONTH_NUMBER), None)
+        if month is not None:  # "the end of June 2029": the month's last day
+            number = month_number(month)
+            return (f"{year}-{number:02d}-{calendar.monthrange(int(year), number)[1]:02d}",)
         part = _END_OF_PART.match(text)
         if part is not None:  # "the end of the first quarter of 2026": the part's last day
             count = _ORDINALS[part.group(1).casefold()] if part.group(1).casefold() != "last" else None

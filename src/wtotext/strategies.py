@@ -413,6 +413,7 @@ def _deadline(draw: DrawFn, ctx: _Context) -> tuple[str, list[tuple[str, str | N
                     ("end of {}", "12-31"),
                     ("the end of the first quarter of {}", "03-31"),
                     ("the end of the first half of {}", "06-30"),
+                    ("the end of September {}", "09-30"),
                 )
             )
         )
