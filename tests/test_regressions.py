@@ -167,6 +167,23 @@ def test_a_compound_broken_at_its_hyphen_before_a_capital_is_joined_with_its_hyp
     assert [(m.body.name, m.verb) for m in d.mandates()][-1] == ("Director-General", "circulate")
 
 
+def test_a_short_wrapped_text_joins_a_line_that_opens_on_a_number_and_goes_on() -> None:
+    # too few lines to count as a PDF extract; "2027 and shall ..." still goes on with "by 30 June"
+    text = (
+        "The General Council,\n\nDecides:\n\n"
+        "1.      Members shall notify the Committee on Agriculture of their programmes by 30 June\n"
+        "2027 and shall update their notifications annually thereafter.\n\n"
+        "2.      The Committee on Agriculture shall review this Decision in December 2028.\n"
+    )
+    d = wtotext.parse(text)
+    assert len(d.operative) == 2
+    assert [(m.body.name, m.verb, m.deadlines) for m in d.mandates()] == [
+        ("Members", "notify", ("2027-06-30",)),
+        ("Members", "update", ()),
+        ("Committee on Agriculture", "review", ("2028-12",)),
+    ]
+
+
 _NUMBER_AT_A_WRAP = (  # a PDF extract: its page number says so
     "Page: 1/2\n\nThe General Council,\n\nDecides:\n\n"
     "1.1   The Committee on Sanitary and Phytosanitary Measures shall examine the\n"

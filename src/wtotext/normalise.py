@@ -442,6 +442,8 @@ def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     return len([w for w in widths if 60 <= w <= 130]) >= 5
 
 
+# A line that opens on a number and a word in lower case goes on with the line before.
+_NUMBER_GOES_ON = re.compile(r"\d+[,;]?\s+[a-z]")
 # Words a line cannot end a sentence with: a line that ends with one goes on.
 _OPEN_ENDS = frozenset(
     ("of", "on", "and", "or", "the", "to", "for", "in", "with", "by", "a", "an", "at", "from", "as", "that", "which",
@@ -456,7 +458,11 @@ def _cut_short(line: str, following: str) -> bool:
     first = following.lstrip()[:1]
     if len(last) > 1 and last[-1] == "-" and last[-2].isalpha() and first.isalpha():
         return True
-    return not line.rstrip().endswith(_TERMINAL) and (first.islower() or last.lower() in _OPEN_ENDS)
+    if line.rstrip().endswith(_TERMINAL):
+        return False
+    # a number and a word in lower case go on with a sentence ("by 30 June" / "2027 and
+    # shall ..."); a paragraph's number is followed by a full stop or a capital
+    return first.islower() or last.lower() in _OPEN_ENDS or _NUMBER_GOES_ON.match(following.lstrip()) is not None
 
 
 def _goes_on_over_page(prev: str, following: str, full: bool) -> bool:
