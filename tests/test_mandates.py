@@ -567,6 +567,23 @@ def test_a_bare_subject_over_sub_items_with_their_own_modals() -> None:
     ]
 
 
+def test_a_clause_after_the_last_sub_item_has_the_lead_ins_subject() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n1. Members shall notify:\n\n(a) their measures; and\n\n"
+        "(b) their programmes,\n\nand shall report annually to the Committee on Agriculture.\n\n"
+        "2. Members:\n\n(a) shall notify the CTD; and\n\n"
+        "(b) the Secretariat shall prepare a note and shall circulate it.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [
+        ("Members", "notify"),
+        ("Members", "report"),
+        ("Members", "notify"),
+        ("Secretariat", "prepare"),
+        ("Secretariat", "circulate"),
+    ]
+
+
 def test_items_written_on_in_the_paragraph_after_a_modal_and_a_colon() -> None:
     text = (
         "The General Council,\n\nDecides:\n\n1. Each Member shall: (i) notify the CTD by 30 June 2027; "

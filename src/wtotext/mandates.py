@@ -864,12 +864,14 @@ class _Reader:
         if self.kind(m + 1) == "NOT" and self.after_deadline(m + 1) == m + 1:  # not "shall not later than"
             modality = Modality.PROHIBITION
         found = self.subjects_before(m)
-        if found is None and self.frame is not None and self.skip_adverbs(0) == m:
-            found = (self.frame.subjects, self.toks.start(0))  # "(a) shall notify ..." under "Members:"
         if found is not None and any(a.surface[:3].casefold() == "no " for a in found[0]):
             modality = Modality.PROHIBITION  # "No Member shall impose ...": none may
         if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
             found = (self.last_subjects, self.toks.start(m))
+        opens = self.skip_adverbs(0) == m
+        if found is None and self.frame is not None and (opens or self.kind(m - 1) in ("AND", "OR")):
+            # "(a) shall notify ..." under "Members:", "..., and shall report ..." under "Members shall notify:"
+            found = (self.frame.subjects, self.toks.start(0 if opens else m))
         verb = self.verb_at(m + 1)
         if verb is None and self.kind(m + 1) == "COMMA" and self.kind(m + 2) == "AND":
             return self.shared_predicate(m, found)
@@ -894,6 +896,10 @@ class _Reader:
             return verb + 1
         subjects, start = found
         self.last_subjects = subjects
+        if self.kind(verb + 1) == "COLON" and verb + 2 == len(self.kinds):
+            # "Members shall notify:" over "(a) their measures; (b) ..., and shall report ...":
+            # a clause of the items that has no subject of its own has theirs
+            self.opened = Frame(subjects, None)
         return self.verb_phrase(verb, subjects, modality, start=start)
 
     def inline_items(self, i: int, subjects: tuple[Actor, ...], modality: Modality) -> int:
