@@ -433,6 +433,7 @@ CASES = [
         "This Decision shall apply from 1 January 2027 and Members shall notify their measures by 30 June 2027.",
         [("Members", "notify", "obligation", None, ("2027-06-30",))],
     ),
+    ("Members shall apply the Decision of 2001.", [("Members", "apply", "obligation", None, ())]),
     (
         "Members shall apply the rules of document G/AG/2 of 30 June 1995.",
         [("Members", "apply", "obligation", None, ())],
@@ -470,6 +471,7 @@ def test_mandate_rules(operative: str, expected: list[tuple[object, ...]]) -> No
         ("by the end of the first half of 2031", "2031-06-30"),
         ("by the end of the third quarter of 2031", "2031-09-30"),
         ("by the end of June 2031", "2031-06-30"),
+        ("at its last meeting of 2031", "2031"),
         ("by end of Feb. 2032", "2032-02-29"),
     ],
 )

@@ -1620,6 +1620,8 @@ def _is_deadline(sentence: Tokens, i: int) -> bool:
         # "adopted on 25 September 1998" dates an event, not a limit
         return not (prev == "on" and i > 1 and lows[i - 2].endswith("ed"))
     if kinds[i] == "YEAR":
+        if prev == "of" and i > 1:  # "at its first meeting of 2028": a meeting's year
+            return lows[i - 2] in _w("meetings")
         return prev is not None and prev in _w("temporal")
     return False
 
