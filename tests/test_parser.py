@@ -534,6 +534,15 @@ def test_markers_written_in_more_ways_open_the_operative_part(marker: str, kind:
     assert ([r.opener for r in d.preamble], len(d.operative), d.kind) == (["Recalling"], 2, kind)
 
 
+def test_a_decision_that_names_no_issuer_says_so() -> None:
+    d = wtotext.parse("Decides:\n\n1. To adopt the budget.\n")
+    assert d.issuer is None
+    assert [x.code for x in d.diagnostics] == ["no-issuer"]
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [("Ministerial Conference", "adopt")]
+    named = wtotext.parse("The General Council,\n\nDecides:\n\n1. To adopt the budget.\n")
+    assert named.issuer == "General Council" and named.diagnostics == ()
+
+
 def test_ministers_who_speak_without_a_formula_are_the_conference() -> None:
     d = wtotext.parse(
         "We, the Ministers, have met in Geneva from 12 to 15 June 2022.\n\n"

@@ -159,6 +159,15 @@ class _Builder:
         elif enacting is not None and enacting.type == "ENACTING_DECIDES" and _DECLARES.search(str(enacting)):
             kind = "declaration"  # "We, the Ministers, ... declare as follows:"
         date = meta.date or self.closing_date()
+        if issuer is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    "no enacting formula, title or adoption line names the issuer: the issuer's own conduct "
+                    "('To adopt ...', 'We ...') is given to the Ministerial Conference",
+                    None,
+                    "no-issuer",
+                )
+            )
         ctx = Context(
             issuer=issuer or "Ministerial Conference",
             date=date,
