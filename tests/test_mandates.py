@@ -21,6 +21,11 @@ def mandates(operative: str, issuer: str = "The Ministerial Conference,") -> lis
     return [(m.body.name, m.verb, m.modality.value, m.via.name if m.via else None, m.deadlines) for m in d.mandates()]
 
 
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(body, verb, modality) of each mandate of a whole decision text."""
+    return [(m.body.name, m.verb, m.modality.value) for m in wtotext.parse(text).mandates()]
+
+
 CASES = [
     # rule 1: directives
     ("To instruct the General Council to review the matter.", [(GC, "review", "obligation", None, ())]),
@@ -516,9 +521,8 @@ def test_a_modal_and_a_colon_hand_the_sub_items_their_subject(lead: str) -> None
         f"The General Council,\n\nDecides:\n\n1. The Sub-Committee on Least-Developed Countries {lead}\n\n"
         "(a) review the matter; and\n\n(b) make recommendations to the General Council.\n"
     )
-    d = wtotext.parse(text)
     ldc = "Sub-Committee on Least-Developed Countries"
-    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+    assert found(text) == [
         (ldc, "review", "obligation"),
         (ldc, "make", "obligation"),
     ]
@@ -531,9 +535,8 @@ def test_a_body_established_with_terms_of_reference_gets_the_infinitives_below()
         "with the following terms of reference:\n\n(a) to examine the application of Turkmenistan; and\n\n"
         "(b) to submit to the General Council recommendations.\n"
     )
-    d = wtotext.parse(text)
     party = "Working Party on the Accession of Turkmenistan"
-    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+    assert found(text) == [
         (GC, "establish", "obligation"),
         (party, "examine", "obligation"),
         (party, "submit", "obligation"),
@@ -560,8 +563,7 @@ def test_a_bare_subject_over_sub_items_with_their_own_modals() -> None:
         "(b) should provide technical assistance.\n\n2. Members shall:\n\n(a) notify the CTD; and\n\n"
         "(b) not impose restrictions.\n"
     )
-    d = wtotext.parse(text)
-    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+    assert found(text) == [
         ("Members", "notify", "obligation"),
         ("Members", "provide", "recommendation"),
         ("Members", "notify", "obligation"),
@@ -607,8 +609,7 @@ def test_a_commitment_ending_in_a_colon_gives_its_infinitive_sub_items_to_its_su
         f"The Ministerial Conference,\n\nDecides:\n\n1. {lead}\n\n"
         "(a) to refrain from imposing export restrictions; and\n\n(b) to notify the Committee on Agriculture.\n"
     )
-    d = wtotext.parse(text)
-    assert [(m.body.name, m.verb, m.modality.value) for m in d.mandates()] == [
+    assert found(text) == [
         (body, "refrain", "obligation"),
         (body, "notify", "obligation"),
     ]
