@@ -134,6 +134,21 @@ CASES = [
     ),
     ("Turkmenistan shall submit a Memorandum.", [("Turkmenistan", "submit", "obligation", None, ())]),
     ("Members shall contribute to the fund.", [("Members", "contribute", "obligation", None, ())]),
+    # a relative or subordinate clause on the subject, verb and all, leaves the main clause its own
+    ("Members who wish to do so may submit proposals.", [("Members", "submit", "permission", None, ())]),
+    (
+        "Members that provide food aid shall notify the Committee on Agriculture.",
+        [("Members", "notify", "obligation", None, ())],
+    ),
+    (
+        "The CTD, which reports to the General Council, shall review the programme.",
+        [(CTD, "review", "obligation", None, ())],
+    ),
+    (
+        "The DSB, when it considers the matter, shall take into account the report.",
+        [("Dispute Settlement Body", "take", "obligation", None, ())],
+    ),
+    ("The reports that Members shall submit will be circulated.", []),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

@@ -642,7 +642,10 @@ class _Reader:
         between = range(rel + 1, i)
         if self.kind(i - 1) in ("AND", "OR"):  # "that Members have made and will make"
             return "MODAL" in self.kinds[rel + 1 : i]
-        return any(self.is_finite(j) for j in between)
+        # a plural antecedent's verb is in the base form: "Members who wish to do so may ..."
+        return any(self.is_finite(j) for j in between) or (
+            rel + 1 < i and self.is_base_verb(self.skip_adverbs(rel + 1))
+        )
 
     def is_base_verb(self, j: int) -> bool:
         """A verb in its base form at ``j`` ("continue", "take"), not an -s, -ed or -ing form."""
@@ -825,7 +828,10 @@ class _Reader:
             return first
         k = start - 1
         while k > 0 and self.kind(self.clause_head(start)) not in ("ACTOR", "WE", "PRONOUN"):
-            if self.kind(k) != "COMMA" or any(self.is_finite(j) for j in range(start, m)):
+            # (a relative or subordinate clause between commas modifies, verb and all: "The
+            # CTD, which reports to the General Council, shall", "The DSB, when it meets, shall")
+            modifier = self.kind(start) == "REL" or self.low(start) in self.ctx.lex.subordinators
+            if self.kind(k) != "COMMA" or (not modifier and any(self.is_finite(j) for j in range(start, m))):
                 break
             j = k - 1
             while j >= 0 and self.kind(j) not in ("COMMA", "SEMI", "COLON", "STOP", "THAT"):
