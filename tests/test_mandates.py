@@ -149,6 +149,11 @@ CASES = [
         [("Dispute Settlement Body", "take", "obligation", None, ())],
     ),
     ("The reports that Members shall submit will be circulated.", []),
+    # "decide to V" / "resolve to V" bind the issuer as "agree to V" does
+    ("Decides to extend the waiver until 31 December 2030.", [(MC, "extend", "obligation", None, ("2030-12-31",))]),
+    ("We decide to establish a Working Group on Trade and Finance.", [(MC, "establish", "obligation", None, ())]),
+    ("We resolve to conclude the negotiations by 2027.", [(MC, "conclude", "obligation", None, ("2027",))]),
+    ("Members decided to maintain the practice.", []),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

@@ -642,7 +642,7 @@ def _own_conduct_sentence(draw: DrawFn, ctx: _Context) -> _Sentence:
     w = _Writer()
     # "We undertake not to ...": a commitment not to act, a prohibition (and "and to V"
     # after it is a commitment to act again)
-    forms = ("To", "We agree to", "We will", "Agrees to", "We undertake not to", *_OWN_CONDUCT_AFTER)
+    forms = ("To", "We agree to", "We will", "Agrees to", "Decides to", "We undertake not to", *_OWN_CONDUCT_AFTER)
     form = draw(st.sampled_from(forms))
     head = form.split(" ", 1)[0].rstrip(",")
     opener = w.add(head)
