@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import wtotext
 from wtotext.normalise import normalise
 
@@ -182,6 +184,18 @@ def test_a_short_wrapped_text_joins_a_line_that_opens_on_a_number_and_goes_on() 
         ("Members", "update", ()),
         ("Committee on Agriculture", "review", ("2028-12",)),
     ]
+
+
+@pytest.mark.parametrize("line", ["> back to top", "» Back to top", "↑ Back to top", "^ top", "Back to top", "[Image]"])
+def test_a_web_page_line_between_paragraphs_is_noise_and_the_paragraphs_go_on(line: str) -> None:
+    text = (
+        "The Ministerial Conference,\n\nDecides:\n\n1. Members shall notify the Committee on Agriculture.\n\n"
+        f"{line}\n\n2. Members shall consult the Secretariat.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [("Members", "notify"), ("Members", "consult")]
+    assert [(n.text, n.reason) for n in d.noise] == [(line, "web furniture")]
+    assert [p.heading for p in d.operative] == [None, None]
 
 
 _NUMBER_AT_A_WRAP = (  # a PDF extract: its page number says so

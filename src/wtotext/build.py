@@ -315,7 +315,9 @@ class _Builder:
                     match = re.match(r"\[(\d+)\]\s*", str(node))
                     self.web_notes.append((match.group(1) if match else "", node))
                 else:
-                    reason = {"END_MARK": "end mark", "ELISION": "elision"}.get(node.type, "back matter")
+                    reason = {"END_MARK": "end mark", "ELISION": "elision", "FURNITURE": "web furniture"}.get(
+                        node.type, "back matter"
+                    )
                     self.noise.append(Noise(self.clean(start, end), self.span(start, end), reason))
                 continue
             if node.data == "heading":
