@@ -154,6 +154,13 @@ CASES = [
     ("We decide to establish a Working Group on Trade and Finance.", [(MC, "establish", "obligation", None, ())]),
     ("We resolve to conclude the negotiations by 2027.", [(MC, "conclude", "obligation", None, ("2027",))]),
     ("Members decided to maintain the practice.", []),
+    # a class of Members, its modifiers coordinated or of the lexicon's, is still Members
+    (
+        "Developed and developing country Members should provide the information.",
+        [("Members", "provide", "recommendation", None, ())],
+    ),
+    ("Small and vulnerable economy Members shall notify.", [("Members", "notify", "obligation", None, ())]),
+    ("Donor Members are urged to increase their contributions.", [("Members", "increase", "recommendation", None, ())]),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

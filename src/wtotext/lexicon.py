@@ -194,7 +194,9 @@ def actor_pattern(registry: Registry) -> str:
     unknown = rf"(?:{heads}\s+{links}\s+(?:the\s+)?{name})"
     state = rf"(?:{states}\s+of\s+(?:the\s+)?{name})"
     modifiers = alternation(registry.member_modifiers, either_case_first=True)
-    members = rf"(?:(?:{modifiers}[\s\-]+){{1,3}}(?:country\s+)?Members?\b|Members?\b)"
+    # "developing country Members", "developed and developing country Members", "small and
+    # vulnerable economy Members"
+    members = rf"(?:(?:{modifiers}(?:\s+and\s+|[\s\-]+)){{1,4}}(?:(?:country|economy)\s+)?Members?\b|Members?\b)"
     known = alternation(registry.surfaces(), either_case_first=True)
     named = alternation(registry.member_names)  # "Cuba", "the European Union": Members by name
     bare = rf"(?:(?<=the\s)|(?<=The\s)|(?<=this\s)|(?<=This\s)|(?<=that\s))(?:[A-Z][a-z]+\s+)?{heads}\b"
