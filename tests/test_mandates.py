@@ -542,7 +542,9 @@ def test_a_must_colon_frame_reaches_its_sub_items() -> None:
     assert [s.number for s in d.operative[0].subitems] == ["a", "b", "c"]
 
 
-@pytest.mark.parametrize("lead", ["shall:", "shall, inter alia:", "shall, in particular:"])
+@pytest.mark.parametrize(
+    "lead", ["shall:", "shall, inter alia:", "shall, in particular:", "shall, upon request:", "shall, by 31 May 2027:"]
+)
 def test_a_modal_and_a_colon_hand_the_sub_items_their_subject(lead: str) -> None:
     text = (
         f"The General Council,\n\nDecides:\n\n1. The Sub-Committee on Least-Developed Countries {lead}\n\n"

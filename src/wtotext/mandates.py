@@ -925,7 +925,11 @@ class _Reader:
 
     def opens_frame(self, i: int) -> bool:
         """After a modal, a colon that hands the sub-items below their verbs ("shall:"), also
-        after a few words that are no verb ("shall, inter alia:", "shall, in particular:")."""
+        after a few words that are no verb ("shall, inter alia:", "shall, in particular:")
+        or a phrase set off by a comma ("shall, upon request:", "shall, by 31 December 2027:")."""
+        last = len(self.kinds) - 1
+        if self.kind(i) == "COMMA" and self.kinds[last] == "COLON" and last - i <= 14:
+            return not any(k in ("MODAL", "SEMI", "STOP", "COLON") for k in self.kinds[i + 1 : last])
         for j in range(i, min(i + 6, len(self.kinds))):
             kind = self.kinds[j]
             if kind == "COLON":
