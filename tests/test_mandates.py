@@ -161,6 +161,18 @@ CASES = [
     ),
     ("Small and vulnerable economy Members shall notify.", [("Members", "notify", "obligation", None, ())]),
     ("Donor Members are urged to increase their contributions.", [("Members", "increase", "recommendation", None, ())]),
+    # "continue" in the present with no modal describes (rule 7); "commit to" a gerund, "commit
+    # ourselves to", and "endeavour not to" (a prohibition)
+    ("Least-developed country Members continue to face serious difficulties.", []),
+    ("We continue to believe that the system is important.", []),
+    ("Members shall continue to examine the matter.", [("Members", "examine", "obligation", None, ())]),
+    (
+        "Members commit to eliminating export subsidies by the end of 2028.",
+        [("Members", "eliminate", "obligation", None, ("2028-12-31",))],
+    ),
+    ("Members shall commit to eliminating export subsidies.", [("Members", "eliminate", "obligation", None, ())]),
+    ("We commit ourselves to conclude the negotiations.", [(MC, "conclude", "obligation", None, ())]),
+    ("Members will endeavour not to apply such measures.", [("Members", "apply", "prohibition", None, ())]),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

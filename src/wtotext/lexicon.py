@@ -70,6 +70,7 @@ class Lexicon:
     directives: dict[str, str]
     modals: dict[str, str]
     catenatives: frozenset[str]
+    descriptive_catenatives: frozenset[str]  # in the present with no modal: a statement
     catenative_nouns: frozenset[str]
     complement_takers: frozenset[str]
     purpose: tuple[str, ...]
@@ -93,6 +94,7 @@ class Lexicon:
             modals=dict(data["modals"]),
             catenatives=frozenset(data["catenatives"]["verbs"]),
             catenative_nouns=frozenset(data["catenatives"].get("nouns", ())),
+            descriptive_catenatives=frozenset(data["catenatives"].get("descriptive", ())),
             complement_takers=frozenset(data["complement_takers"]["verbs"]),
             purpose=tuple(data["purpose"]["phrases"]),
             subordinators=frozenset(data["subordinators"]["words"]),

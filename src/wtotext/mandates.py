@@ -902,6 +902,8 @@ class _Reader:
             return verb + 1
         subjects, start = found
         self.last_subjects = subjects
+        if self.kind(verb) == "WORD" and lemma(self.low(verb)) in self.ctx.lex.catenatives and self.refrains(verb + 1):
+            modality = Modality.PROHIBITION  # "Members will endeavour not to apply ..."
         if self.kind(verb + 1) == "COLON" and verb + 2 == len(self.kinds):
             # "Members shall notify:" over "(a) their measures; (b) ..., and shall report ...":
             # a clause of the items that has no subject of its own has theirs
@@ -1036,7 +1038,16 @@ class _Reader:
         word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
             return self.directive(j, None, start=self.toks.start(w))
-        if word in self.ctx.lex.catenatives and self.is_present(j):
+        if self.kind(j) == "WORD" and self.binds(j):
+            k = self.past_reflexive(j)  # "We commit ourselves to ..."
+            if self.to_gerund(k + 1):  # "We commit to eliminating ..."
+                self.last_subjects = (issuer,)
+                gerund = self.skip_adverbs(k + 2)
+                return self.verb_phrase(gerund, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
+            if k != j and self.is_infinitive(k + 1):
+                self.last_subjects = (issuer,)
+                verb = self.skip_adverbs(k + 2)
+                return self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
             if self.is_infinitive(j + 1) or self.opens_list(j + 1):
                 self.last_subjects = (issuer,)
                 return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
@@ -1103,6 +1114,21 @@ class _Reader:
             and (self.is_infinitive(self.skip_adverbs(j + 1)) or self.opens_list(j + 1))
         )
 
+    def binds(self, j: int) -> bool:
+        """A catenative in the present at ``j`` that binds its subject ("agree", "undertakes"),
+        not one that describes ("LDC Members continue to face ...")."""
+        word = lemma(self.low(j))
+        lex = self.ctx.lex
+        return word in lex.catenatives and word not in lex.descriptive_catenatives and self.is_present(j)
+
+    def past_reflexive(self, j: int) -> int:
+        """After "commit ourselves" / "themselves" at ``j``, the reflexive's index, else ``j``."""
+        return j + 1 if self.low(j + 1) in ("ourselves", "themselves", "itself") else j
+
+    def to_gerund(self, i: int) -> bool:
+        """``to`` at ``i`` before a gerund: "commit to eliminating ..."."""
+        return self.kind(i) == "TO" and self.is_gerund(self.skip_adverbs(i + 1))
+
     def refrains(self, i: int) -> bool:
         """ "not to V" at ``i``, after a catenative: a commitment not to act."""
         return self.kind(i) == "NOT" and self.is_infinitive(i + 1)
@@ -1113,8 +1139,9 @@ class _Reader:
         while self.kind(j) in ("AND", "ACTOR") and j < a + 4:
             j += 1
         word = self.low(j)
-        if self.kind(j) == "WORD" and lemma(word) in self.ctx.lex.catenatives and self.is_present(j):
-            if self.is_infinitive(j + 1) or self.opens_list(j + 1):
+        if self.kind(j) == "WORD" and self.binds(j):
+            j = self.past_reflexive(j)  # "commit themselves to"
+            if self.is_infinitive(j + 1) or self.opens_list(j + 1) or self.to_gerund(j + 1):
                 return j + 1
             if self.kind(j + 1) == "COLON" and j + 2 == len(self.kinds):  # "Members agree:" over sub-items
                 return j + 1
@@ -1321,8 +1348,8 @@ class _Reader:
             word = lemma(self.low(v))
             if word in self.ctx.lex.catenatives:
                 # "endeavour, to the extent possible, to notify", "continue, in Dedicated Session, examining"
-                nxt = self.skip_adverbs(self.past_parenthetical(self.skip_adverbs(v + 1)))
-                if self.is_infinitive(nxt):
+                nxt = self.skip_adverbs(self.past_parenthetical(self.skip_adverbs(self.past_reflexive(v) + 1)))
+                if self.is_infinitive(nxt) or self.to_gerund(nxt):  # "shall commit to eliminating"
                     v = self.skip_adverbs(nxt + 1)
                     continue
                 if self.is_gerund(nxt):
