@@ -479,6 +479,14 @@ CASES = [
     ),
     ("Members shall apply the Decision of 2001.", [("Members", "apply", "obligation", None, ())]),
     (
+        "The CTD shall report by 15 March 2027, taking into account the recommendations of 10 December 2026.",
+        [(CTD, "report", "obligation", None, ("2027-03-15",))],
+    ),
+    (
+        "The CTD shall examine the notifications received since 1 January 2026.",
+        [(CTD, "examine", "obligation", None, ())],
+    ),
+    (
         "Members shall apply the rules of document G/AG/2 of 30 June 1995.",
         [("Members", "apply", "obligation", None, ())],
     ),

@@ -1650,7 +1650,7 @@ def _is_deadline(sentence: Tokens, i: int) -> bool:
     kinds, lows = sentence.kinds, sentence.lows
     prev = lows[i - 1] if i > 0 else None
     if kinds[i] == "DATE":
-        if prev == "dated":
+        if prev in ("dated", "since"):  # "received since 1 January 2026": a start, no limit
             return False
         if i > 1 and kinds[i - 1] == "OF" and (kinds[i - 2] == "REF" or lows[i - 2] in _w("dated_nouns")):
             return False
