@@ -173,6 +173,15 @@ CASES = [
     ("Members shall commit to eliminating export subsidies.", [("Members", "eliminate", "obligation", None, ())]),
     ("We commit ourselves to conclude the negotiations.", [(MC, "conclude", "obligation", None, ())]),
     ("Members will endeavour not to apply such measures.", [("Members", "apply", "prohibition", None, ())]),
+    # a body's chair is an actor of its own, under its full name
+    (
+        "The Chairperson of the General Council shall hold consultations.",
+        [("Chairperson of the General Council", "hold", "obligation", None, ())],
+    ),
+    (
+        "The regular sessions of the Committee on Agriculture shall review the matter.",
+        [("Committee on Agriculture", "review", "obligation", None, ())],
+    ),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",
