@@ -629,6 +629,21 @@ def test_a_bare_subject_over_sub_items_with_their_own_modals() -> None:
     ]
 
 
+def test_items_written_on_after_a_directive_or_a_commitment_ending_in_to_colon() -> None:
+    text = (
+        "The Ministerial Conference,\n\nDecides:\n\n1. To instruct the CTD to: (i) review the notifications; "
+        "(ii) identify best practices; and (iii) report to the General Council.\n\n"
+        "2. Members agree to: (a) notify the Committee on Agriculture; and (b) consult the Secretariat.\n"
+    )
+    assert found(text) == [
+        (CTD, "review", "obligation"),
+        (CTD, "identify", "obligation"),
+        (CTD, "report", "obligation"),
+        ("Members", "notify", "obligation"),
+        ("Members", "consult", "obligation"),
+    ]
+
+
 def test_a_clause_after_the_last_sub_item_has_the_lead_ins_subject() -> None:
     text = (
         "The General Council,\n\nDecides:\n\n1. Members shall notify:\n\n(a) their measures; and\n\n"

@@ -914,16 +914,16 @@ class _Reader:
         """After "shall:", the items written on in the same paragraph ("Each Member shall:
         (a) notify ...; and (b) provide ..."): each item's verb phrase; where they end."""
         kinds, n = self.kinds, len(self.kinds)
-        k = i
+        k, read = i, False
         while k + 3 < n:
             if kinds[k] == "LPAR" and kinds[k + 2] == "RPAR" and kinds[k - 1] in ("COLON", "SEMI", "AND", "COMMA"):
                 v = self.skip_adverbs(k + 3)
                 if self.kind(v) in ("WORD", "HAVE") and is_verb(lemma(self.low(v))):
                     force = Modality.PROHIBITION if "NOT" in kinds[k + 3 : v] else modality
-                    k = max(k + 1, self.verb_phrase(v, subjects, force, start=self.toks.start(k)))
+                    k, read = max(k + 1, self.verb_phrase(v, subjects, force, start=self.toks.start(k))), True
                     continue
             k += 1
-        return max(k, i + 1)
+        return k if read else i + 1
 
     def opens_frame(self, i: int) -> bool:
         """After a modal, a colon that hands the sub-items below their verbs ("shall:"), also
@@ -1173,7 +1173,8 @@ class _Reader:
         self.last_subjects = _unique(subjects)
         if self.opens_list(to) or self.kind(to) == "COLON":  # "Members agree to: (a) ...", "Members agree:"
             self.opened = Frame(tuple(subjects), Modality.OBLIGATION)
-            return len(self.kinds)
+            colon = to + 1 if self.opens_list(to) else to
+            return self.inline_items(colon, tuple(subjects), Modality.OBLIGATION)  # the items may be written on
         verb = self.skip_adverbs(to + 1)
         # "Members undertake not to impose ...": a prohibition
         modality = Modality.PROHIBITION if self.kind(to - 1) == "NOT" else Modality.OBLIGATION
@@ -1232,7 +1233,7 @@ class _Reader:
         actors = list(_unique(actors))
         if actors and self.opens_list(i):  # "We instruct the Committee on Agriculture to: (i) ..."
             self.opened = Frame(tuple(actors), modality)
-            return i + 2
+            return self.inline_items(i + 1, tuple(actors), modality)  # the items may be written on
         if actors and self.low(i) == "with" and self.is_gerund(i + 1):  # "task the CTD with examining"
             return self.verb_phrase(
                 i + 1, tuple(actors), modality, start=self.toks.start(d + 1), via=director, directed=True
@@ -1284,7 +1285,7 @@ class _Reader:
         v, subjects, modality, start, via, statement, directed = phrase
         if not statement and (listed := self.catenative_list(v)) is not None:
             self.opened = Frame(subjects, modality)  # "We agree to:", "shall continue to:"
-            return listed
+            return self.inline_items(listed - 1, subjects, modality)  # the items may be written on
         v, verb = self.main_verb(v)
         if verb is None:
             return v + 1
