@@ -182,6 +182,20 @@ CASES = [
         "The regular sessions of the Committee on Agriculture shall review the matter.",
         [("Committee on Agriculture", "review", "obligation", None, ())],
     ),
+    # a passive's agent after what completes the participle, and agents coordinated (rule 7)
+    ("This Decision shall be kept under review by the General Council.", [(GC, "keep", "obligation", None, ())]),
+    (
+        "The notifications shall be circulated to Members by the Secretariat.",
+        [("Secretariat", "circulate", "obligation", None, ())],
+    ),
+    (
+        "The proposals shall be considered by the CTD and the CTE.",
+        [
+            (CTD, "consider", "obligation", None, ()),
+            ("Committee on Trade and Environment", "consider", "obligation", None, ()),
+        ],
+    ),
+    ("The Protocol shall hereby be open for acceptance by Members.", []),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

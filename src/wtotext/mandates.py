@@ -1018,13 +1018,36 @@ class _Reader:
         k = self.skip_adverbs(participle + 1)  # "shall be reviewed annually by ..."
         if (self.low(k) in _w("particles") and self.kind(k + 1) in ("BY",)) or self.low(k) in ("up", "out"):
             k += 1
+        if not ((self.kind(k) == "BY" or self.low(k) == "in") and self.kind(k + 1) == "ACTOR"):
+            k = self.agent_after(k)  # "kept under review by ...", "referred to the General Council by ..."
         if (self.kind(k) == "BY" or self.low(k) == "in") and self.kind(k + 1) == "ACTOR":
-            agent = resolve_actor(self.toks.tok(k + 1), self.ctx)
-            if agent is not None:
-                end = self.phrase_end(k + 2)
-                self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks.start(m))
-                return end
+            agents = [k + 1]  # "considered by the CTD and the CTE"
+            while self.kind(agents[-1] + 1) == "AND" and self.kind(agents[-1] + 2) == "ACTOR":
+                agents.append(agents[-1] + 2)
+            end = self.phrase_end(agents[-1] + 1)
+            for a in agents:
+                agent = resolve_actor(self.toks.tok(a), self.ctx)
+                if agent is not None:
+                    self.add(agent, lemma(self.low(participle)), modality, participle, end, self.toks.start(m))
+            return end
         return participle + 1
+
+    def agent_after(self, k: int) -> int:
+        """The ``by`` of a passive's agent past what completes the participle: where it goes
+        ("circulated to Members by", "referred to the General Council by") or a phrase of the
+        lexicon ("kept under review by", "taken into account by"); else ``k``."""
+        ends = list(self.phrase_ends(k, _w("passive_complements")))
+        if ends:
+            return ends[0]
+        if self.kind(k) != "TO" or self.is_infinitive(k):
+            return k
+        for j in range(k + 1, min(k + 7, len(self.kinds))):
+            kind = self.kinds[j]
+            if kind == "BY":
+                return j
+            if kind not in ("WORD", "ACTOR", "OF") or (kind == "WORD" and self.lows[j].endswith("ed")):
+                return k  # a clause, or another participle ("the body convened by ...")
+        return k
 
     def after_subject(self, s: int) -> int:
         """The verb after the subject at ``s``: adverbs and a parenthetical skipped ("We, therefore, agree")."""
