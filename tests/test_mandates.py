@@ -196,6 +196,19 @@ CASES = [
         ],
     ),
     ("The Protocol shall hereby be open for acceptance by Members.", []),
+    # a list of verbs with their objects, no comma before "and" (rule 5)
+    (
+        "The Secretariat shall compile the notifications, prepare a summary and circulate it to Members.",
+        [
+            ("Secretariat", "compile", "obligation", None, ()),
+            ("Secretariat", "prepare", "obligation", None, ()),
+            ("Secretariat", "circulate", "obligation", None, ()),
+        ],
+    ),
+    (
+        "Members shall provide technical assistance, support capacity building and promote trade.",
+        [("Members", "provide", "obligation", None, ()), ("Members", "promote", "obligation", None, ())],
+    ),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

@@ -1452,6 +1452,8 @@ class _Reader:
                         return i
                     if free and self.list_verb(i + 1, gerund=gerund) and self.list_closes(i, gerund=gerund):
                         return i
+                    if free and self.takes_object(i + 1) and self.list_closes(i, serial=False):
+                        return i  # "compile X, prepare a summary and circulate it"
                     if free and self.kind(i + 1) == "ACTOR" and self.kind(self.skip_adverbs(i + 2)) == "MODAL":
                         return i
                 elif kind == "MODAL" and not relative:
@@ -1560,6 +1562,10 @@ class _Reader:
             return _Phrase(self.skip_adverbs(i + 2), subjects, modality, start, via, statement, directed)
         if kind == "COMMA" and self.list_verb(i + 1, gerund=gerund) and self.list_closes(i, gerund=gerund):
             return _Phrase(i + 1, subjects, modality, start, via, statement, directed)
+        if kind == "COMMA" and self.takes_object(i + 1) and self.list_closes(i, serial=False):
+            # "compile the notifications, prepare a summary and circulate it": no comma before
+            # "and", but a verb with its object opens the item
+            return _Phrase(i + 1, subjects, modality, start, via, statement, directed)
         return self.skip_purpose(i)
 
     def after_participle(self, i: int) -> bool:
@@ -1581,8 +1587,13 @@ class _Reader:
         ("conducting the work, reviewing progress, and considering decisions")."""
         return self.bare_verb(i) or (gerund and self.is_gerund(i) and self.kind(i + 1) not in ("COMMA", "STOP", "AND"))
 
-    def list_closes(self, i: int, *, gerund: bool = False) -> bool:
-        """A ", to V" or ", V" series is a list of mandates only if it ends with ", and (to) V"."""
+    def takes_object(self, i: int) -> bool:
+        """A verb in its base form at ``i`` right before a determiner or an actor ("prepare a summary")."""
+        return self.bare_verb(i) and (self.low(i + 1) in _w("determiners") or self.kind(i + 1) == "ACTOR")
+
+    def list_closes(self, i: int, *, gerund: bool = False, serial: bool = True) -> bool:
+        """A ", to V" or ", V" series is a list of mandates only if it ends with ", and (to) V"
+        (or, not ``serial``, with "and V" and no comma)."""
         k = i + 1
         depth = 0
         kinds = self.kinds
@@ -1597,6 +1608,8 @@ class _Reader:
             elif depth <= 0 and kind == "COMMA" and self.kind(k + 1) == "AND":
                 j = self.past_parenthetical(k + 2)
                 return self.is_infinitive(j) or self.list_verb(j, gerund=gerund)
+            elif depth <= 0 and not serial and kind == "AND" and self.kind(k - 1) != "COMMA":
+                return self.list_verb(k + 1)
             k += 1
         return False
 
