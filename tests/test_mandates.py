@@ -417,6 +417,15 @@ CASES = [
         "To instruct the General Council to strengthen the work particularly through the CTD to examine the issues.",
         [(GC, "strengthen", "obligation", None, ()), (CTD, "examine", "obligation", GC, ())],
     ),
+    # the directive understood again before a second addressee (rule 1)
+    (
+        "We instruct the CTD to review the programme and the Secretariat to provide support.",
+        [(CTD, "review", "obligation", None, ()), ("Secretariat", "provide", "obligation", None, ())],
+    ),
+    (
+        "Members shall assist developing countries and LDCs to participate in the work.",
+        [("Members", "assist", "obligation", None, ())],
+    ),
     # routed right after the addressee: the task of the body it is routed through
     (
         "We instruct the General Council particularly through the CTD to examine the issues.",

@@ -1463,6 +1463,8 @@ class _Reader:
                         return i
                     if kind == "AND" and self.kind(i + 1) == "WE":  # "... and we encourage X to": a clause of its own
                         return i
+                    if kind == "AND" and self.kind(i + 1) == "ACTOR" and self.is_infinitive(i + 2):
+                        return i  # "instruct the CTS to examine X and the CTG to consider Y"
                     if kind == "AND" and (
                         self.is_passive_directive(i + 1)
                         or (self.kind(i + 1) == "ACTOR" and self.is_passive_directive(i + 2))
@@ -1545,6 +1547,12 @@ class _Reader:
         if kind == "COMMA" and self.kind(i + 1) == "AND":
             i += 1
             kind = "AND"
+        if directed and kind == "AND" and self.kind(i + 1) == "ACTOR" and self.is_infinitive(i + 2):
+            # "instruct the CTS to examine X and the CTG to consider Y": the directive again, understood
+            addressee = resolve_actor(self.toks.tok(i + 1), self.ctx)
+            if addressee is not None:
+                v = self.skip_adverbs(i + 3)
+                return _Phrase(v, (addressee,), modality, self.toks.start(i + 1), via, False, directed)
         if kind in ("AND", "OR") and self.starts_coordinate(i, gerund=gerund):
             j = self.skip_adverbs(self.past_parenthetical(i + 1))
             if self.kind(j) == "MODAL":
