@@ -209,6 +209,8 @@ CASES = [
         "Members shall provide technical assistance, support capacity building and promote trade.",
         [("Members", "provide", "obligation", None, ()), ("Members", "promote", "obligation", None, ())],
     ),
+    # a catenative with a noun object is the verb itself (rule 6)
+    ("We undertake all reasonable efforts to conclude the negotiations.", [(MC, "undertake", "obligation", None, ())]),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

@@ -1071,7 +1071,9 @@ class _Reader:
                 self.last_subjects = (issuer,)
                 verb = self.skip_adverbs(k + 2)
                 return self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
-            if self.is_infinitive(j + 1) or self.opens_list(j + 1):
+            noun_object = self.low(j + 1) in _w("determiners") and self.low(j + 2) != "following"
+            if self.is_infinitive(j + 1) or self.opens_list(j + 1) or noun_object:
+                # (with a noun object the catenative is the verb: "We undertake all reasonable efforts")
                 self.last_subjects = (issuer,)
                 return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
             if self.refrains(j + 1):  # "We undertake not to impose ...": a prohibition
