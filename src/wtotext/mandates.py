@@ -874,10 +874,11 @@ class _Reader:
             modality = Modality.PROHIBITION  # "No Member shall impose ...": none may
         if found is None and self.kind(m - 1) in ("AND", "OR") and self.last_subjects:
             found = (self.last_subjects, self.toks.start(m))
-        opens = self.skip_adverbs(0) == m
-        if found is None and self.frame is not None and (opens or self.kind(m - 1) in ("AND", "OR")):
+        if found is None and self.frame is not None:
             # "(a) shall notify ..." under "Members:", "..., and shall report ..." under "Members shall notify:"
-            found = (self.frame.subjects, self.toks.start(0 if opens else m))
+            opens = self.skip_adverbs(0) == m
+            if opens or self.kind(m - 1) in ("AND", "OR"):
+                found = (self.frame.subjects, self.toks.start(0 if opens else m))
         verb = self.verb_at(m + 1)
         if verb is None and self.kind(m + 1) == "COMMA" and self.kind(m + 2) == "AND":
             return self.shared_predicate(m, found)
