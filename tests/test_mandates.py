@@ -211,6 +211,7 @@ CASES = [
     ),
     # a catenative with a noun object is the verb itself (rule 6)
     ("We undertake all reasonable efforts to conclude the negotiations.", [(MC, "undertake", "obligation", None, ())]),
+    ("We commit ourselves to the objective of duty-free market access.", [(MC, "commit", "obligation", None, ())]),
     # a commitment after a statement (which is no conduct), or after a parenthetical
     (
         "We take note of the report and agree to continue the work programme.",

@@ -1072,6 +1072,10 @@ class _Reader:
                 self.last_subjects = (issuer,)
                 verb = self.skip_adverbs(k + 2)
                 return self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
+            if k != j and self.kind(k + 1) == "TO" and self.low(k + 2) in _w("determiners"):
+                # "We commit ourselves to the objective of ...": a noun object, the verb itself
+                self.last_subjects = (issuer,)
+                return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
             noun_object = self.low(j + 1) in _w("determiners") and self.low(j + 2) != "following"
             if self.is_infinitive(j + 1) or self.opens_list(j + 1) or noun_object:
                 # (with a noun object the catenative is the verb: "We undertake all reasonable efforts")
