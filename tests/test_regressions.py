@@ -198,6 +198,19 @@ def test_a_web_page_line_between_paragraphs_is_noise_and_the_paragraphs_go_on(li
     assert [p.heading for p in d.operative] == [None, None]
 
 
+def test_one_line_paragraphs_as_wide_as_a_page_are_no_wrapped_text() -> None:
+    # the header's symbol and date were joined into one line (the "wrap width" was worked
+    # out from the header alone), and the symbol was lost
+    paragraphs = "\n\n".join(
+        f"{n}. The Council for Trade in Goods shall review the operation of this waiver in {2026 + n} and report."
+        for n in range(1, 7)
+    )
+    text = f"WT/L/1301\n3 June 2026\n\nThe General Council,\n\nDecides:\n\n{paragraphs}\n"
+    d = wtotext.parse(text)
+    assert d.symbols == ("WT/L/1301",)
+    assert len(d.operative) == 6
+
+
 _NUMBER_AT_A_WRAP = (  # a PDF extract: its page number says so
     "Page: 1/2\n\nThe General Council,\n\nDecides:\n\n"
     "1.1   The Committee on Sanitary and Phytosanitary Measures shall examine the\n"

@@ -435,11 +435,13 @@ def _may_have_gap(text: str) -> bool:
 
 
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
-    """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
+    """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends:
+    five lines as wide as a page's that another line follows (a text of one-line
+    paragraphs between blank lines is not wrapped, however wide its lines)."""
     widths = [len(text.rstrip()) for text, _, _ in lines]
     if max(widths, default=0) > 160:  # a long line: not wrapped
         return False
-    return len([w for w in widths if 60 <= w <= 130]) >= 5
+    return len([w for w, following in itertools.pairwise(widths) if following and 60 <= w <= 130]) >= 5
 
 
 # A line that opens on a number and a word in lower case goes on with the line before.
