@@ -527,6 +527,15 @@ CASES = [
     ),
     ("Members shall apply the Decision of 2001.", [("Members", "apply", "obligation", None, ())]),
     (
+        "Members shall apply the Decision of the General Council of 30 August 2003.",
+        [("Members", "apply", "obligation", None, ())],
+    ),
+    ("The CTD shall examine the reports received after 1 January 2026.", [(CTD, "examine", "obligation", None, ())]),
+    (
+        "The CTD shall report at the meeting of the General Council of 30 June 2027.",
+        [(CTD, "report", "obligation", None, ("2027-06-30",))],
+    ),
+    (
         "The CTD shall report by 15 March 2027, taking into account the recommendations of 10 December 2026.",
         [(CTD, "report", "obligation", None, ("2027-03-15",))],
     ),

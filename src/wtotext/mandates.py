@@ -1706,8 +1706,12 @@ def _is_deadline(sentence: Tokens, i: int) -> bool:
             return False
         if i > 1 and kinds[i - 1] == "OF" and (kinds[i - 2] == "REF" or lows[i - 2] in _w("dated_nouns")):
             return False
-        # "adopted on 25 September 1998" dates an event, not a limit
-        return not (prev == "on" and i > 1 and lows[i - 2].endswith("ed"))
+        # "the Decision of the General Council of 30 August 2003": a document's author, then its date
+        authored = i > 3 and kinds[i - 1] == "OF" and kinds[i - 2] == "ACTOR" and kinds[i - 3] == "OF"
+        if authored and lows[i - 4] in _w("dated_nouns"):
+            return False
+        # "adopted on 25 September 1998", "received after 1 January 2026" date an event, not a limit
+        return not (prev in ("on", "after") and i > 1 and lows[i - 2].endswith("ed"))
     if kinds[i] == "YEAR":
         if prev == "of" and i > 1:  # "at its first meeting of 2028": a meeting's year
             return lows[i - 2] in _w("meetings")
