@@ -543,6 +543,20 @@ def test_a_decision_that_names_no_issuer_says_so() -> None:
     assert named.issuer == "General Council" and named.diagnostics == ()
 
 
+def test_a_lettered_or_roman_title_in_sentence_case_heads_the_paragraphs_below() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\nA. General provisions\n\n1. Members shall notify the CTD.\n\n"
+        "II. Special and differential treatment\n\n2. The CTD shall review the matter.\n\n"
+        "B. Members shall consult the Secretariat\n"
+    )
+    d = wtotext.parse(text)
+    assert [(p.heading, p.text) for p in d.operative] == [
+        ("A. General provisions", "Members shall notify the CTD."),
+        ("II. Special and differential treatment", "The CTD shall review the matter."),
+        (None, "Members shall consult the Secretariat"),
+    ]
+
+
 def test_ministers_who_speak_without_a_formula_are_the_conference() -> None:
     d = wtotext.parse(
         "We, the Ministers, have met in Geneva from 12 to 15 June 2022.\n\n"
