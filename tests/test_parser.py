@@ -557,6 +557,22 @@ def test_a_lettered_or_roman_title_in_sentence_case_heads_the_paragraphs_below()
     ]
 
 
+def test_the_formulas_meeting_date_dates_the_decision_and_its_relative_deadlines() -> None:
+    d = wtotext.parse(
+        "The General Council, meeting on 15 March 2026,\n\nDecides:\n\n"
+        "1. Members shall notify within 60 days of the adoption of this Decision.\n"
+    )
+    assert (d.date, [m.deadlines for m in d.mandates()]) == ("2026-03-15", [("2026-05-14",)])
+
+
+def test_an_adverb_after_an_opener_stays_with_it() -> None:
+    d = wtotext.parse(
+        "The General Council,\n\nWelcoming also the report;\n\nAcknowledging further the work;\n\n"
+        "Bearing in mind also the needs;\n\nDecides:\n\n1. Members shall notify.\n"
+    )
+    assert [r.opener for r in d.preamble] == ["Welcoming also", "Acknowledging further", "Bearing in mind also"]
+
+
 def test_ministers_who_speak_without_a_formula_are_the_conference() -> None:
     d = wtotext.parse(
         "We, the Ministers, have met in Geneva from 12 to 15 June 2022.\n\n"

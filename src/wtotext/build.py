@@ -158,7 +158,9 @@ class _Builder:
             kind = "declaration"
         elif enacting is not None and enacting.type == "ENACTING_DECIDES" and _DECLARES.search(str(enacting)):
             kind = "declaration"  # "We, the Ministers, ... declare as follows:"
-        date = meta.date or self.closing_date()
+        # the date of the adoption line, else of the closing line, else of the formula's
+        # meeting ("The General Council, meeting on 15 March 2026,")
+        date = meta.date or self.closing_date() or (dates.first_date(str(enacting)) if enacting is not None else None)
         if issuer is None:
             self.diagnostics.append(
                 Diagnostic(
@@ -279,6 +281,10 @@ class _Builder:
         """The recital's opener: the longest of the lexicon's, else a participle; after an
         adverb of the lexicon the opener keeps it ("Also noting", "Further underscoring")."""
         best = self.listed_opener(text) or _participle(text)
+        if best is not None:  # an adverb after the opener stays with it: "Recalling further", "Welcoming also"
+            after = text[len(best) :].split(" ", 2)
+            if len(after) > 1 and not after[0] and after[1].rstrip(",") in self.lex.opener_adverbs_after:
+                return f"{best} {after[1].rstrip(',')}"
         if best is None:
             adverb, _, rest = text.partition(" ")
             if adverb in self.lex.opener_adverbs and rest[:1].islower():

@@ -64,6 +64,7 @@ class Lexicon:
 
     openers: tuple[str, ...]
     opener_adverbs: tuple[str, ...]
+    opener_adverbs_after: frozenset[str]
     operative_markers: tuple[str, ...]
     formula_verbs: tuple[str, ...]
     operative_verbs: tuple[str, ...]
@@ -87,6 +88,7 @@ class Lexicon:
         return cls(
             openers=tuple(data["preamble"]["openers"]),
             opener_adverbs=tuple(data["preamble"].get("adverbs", ())),
+            opener_adverbs_after=frozenset(data["preamble"].get("adverbs_after", ())),
             operative_markers=tuple(data["operative"]["markers"]),
             formula_verbs=tuple(data["operative"].get("formula_verbs", ())),
             operative_verbs=tuple(data["operative"].get("verbs", ())),
