@@ -281,9 +281,12 @@ class _Builder:
         """The recital's opener: the longest of the lexicon's, else a participle; after an
         adverb of the lexicon the opener keeps it ("Also noting", "Further underscoring")."""
         best = self.listed_opener(text) or _participle(text)
-        if best is not None:  # an adverb after the opener stays with it: "Recalling further", "Welcoming also"
+        adverbs = self.lex.opener_adverbs_after
+        if best is not None and not adverbs.intersection(best.lower().split()):
+            # an adverb after the opener stays with it ("Recalling further", "Welcoming also"),
+            # unless the opener has one already ("Also recalling also ...")
             after = text[len(best) :].split(" ", 2)
-            if len(after) > 1 and not after[0] and after[1].rstrip(",") in self.lex.opener_adverbs_after:
+            if len(after) > 1 and not after[0] and after[1].rstrip(",") in adverbs:
                 return f"{best} {after[1].rstrip(',')}"
         if best is None:
             adverb, _, rest = text.partition(" ")
