@@ -52,6 +52,26 @@ CASES = [
         "The Director-General is authorized to sign the agreement.",
         [("Director-General", "sign", "permission", None, ())],
     ),
+    # "required / obliged to" oblige, "called upon to" recommends; coordinated participles; a
+    # negated one exempts
+    ("Members are required to notify their measures.", [("Members", "notify", "obligation", None, ())]),
+    ("Members shall be required to notify their measures.", [("Members", "notify", "obligation", None, ())]),
+    ("Members are called upon to ratify the Protocol.", [("Members", "ratify", "recommendation", None, ())]),
+    (
+        "The Secretariat is requested and encouraged to assist Members.",
+        [("Secretariat", "assist", "obligation", None, ())],
+    ),
+    ("Members are not required to notify their measures.", []),
+    ("LDC Members will not be obliged to implement Section 5 until 1 January 2033.", []),
+    # "neither ... nor" is a prohibition; "made available by" names the actor
+    (
+        "Members shall neither introduce nor maintain export subsidies.",
+        [("Members", "introduce", "prohibition", None, ())],
+    ),
+    (
+        "The notifications shall be made available by the Secretariat.",
+        [("Secretariat", "make", "obligation", None, ())],
+    ),
     # a passive directive in the past reports a request (rule 7)
     ("Members were invited to submit proposals.", []),
     ("At its meeting of 10 May 2027, the Committee on Agriculture was instructed to report.", []),

@@ -880,6 +880,8 @@ class _Reader:
             if opens or self.kind(m - 1) in ("AND", "OR"):
                 found = (self.frame.subjects, self.toks.start(0 if opens else m))
         verb = self.verb_at(m + 1)
+        if verb is not None and self.low(verb) == "neither":  # "shall neither introduce nor maintain"
+            modality, verb = Modality.PROHIBITION, self.skip_adverbs(verb + 1)
         if verb is None and self.kind(m + 1) == "COMMA" and self.kind(m + 2) == "AND":
             return self.shared_predicate(m, found)
         if verb is None:
@@ -887,6 +889,18 @@ class _Reader:
                 self.opened = Frame(found[0], modality)
                 return self.inline_items(m + 1, found[0], modality)
             return m + 1
+        if (
+            self.kind(verb) == "BE"
+            and found is not None
+            and modality is not Modality.PROHIBITION
+            and self.is_passive_directive(verb)
+        ):
+            # "Members shall be required to notify ...": the directive's force ("will not be
+            # obliged to implement" exempts: no mandate)
+            d = self.skip_adverbs(verb + 1)
+            force = Modality(self.ctx.lex.directives[lemma(self.low(d))])
+            self.last_subjects = found[0]
+            return self.verb_phrase(self.skip_adverbs(self.directive_to(d) + 1), found[0], force, start=found[1])
         if self.kind(verb) == "BE" and self.responsibility(verb) is None:
             before = len(self.found)
             end = self.passive(verb, modality, m)
@@ -996,7 +1010,19 @@ class _Reader:
         if self.kind(be) != "BE" or self.low(be) in ("was", "were", "been"):
             return False
         d = self.skip_adverbs(be + 1)
-        return lemma(self.low(d)) in self.ctx.lex.directives and self.is_infinitive(self.past_parenthetical(d + 1))
+        if "NOT" in self.kinds[be + 1 : d]:  # "are not required to": an exemption, no mandate
+            return False
+        return lemma(self.low(d)) in self.ctx.lex.directives and self.is_infinitive(self.directive_to(d))
+
+    def directive_to(self, d: int) -> int:
+        """The ``to`` after a directive's participle at ``d``: past "upon" ("called upon to"),
+        a second participle ("requested and encouraged to") and one parenthetical."""
+        k = d + 1
+        if self.low(k) in ("upon", "on") and lemma(self.low(d)) == "call":
+            k += 1
+        if self.kind(k) == "AND" and lemma(self.low(k + 1)) in self.ctx.lex.directives:
+            k += 2
+        return self.past_parenthetical(k)
 
     def passive_directive(self, be: int) -> int:
         """ "The Director-General is requested to report ...", "Members are encouraged to ..."."""
@@ -1006,7 +1032,7 @@ class _Reader:
         if found is None:
             return be + 1
         d = self.skip_adverbs(be + 1)
-        to = self.past_parenthetical(d + 1)  # "is requested, in cooperation with ..., to prepare"
+        to = self.directive_to(d)  # "is requested, in cooperation with ..., to prepare"
         modality = Modality(self.ctx.lex.directives[lemma(self.low(d))])
         v = self.skip_adverbs(to + 1)
         return self.verb_phrase(v, found[0], modality, start=found[1])
@@ -1014,8 +1040,11 @@ class _Reader:
     def passive(self, be: int, modality: Modality, m: int) -> int:
         """ "shall be reviewed by the Ministerial Conference" -> the Conference, review."""
         participle = self.skip_adverbs(be + 1)
-        if self.kind(participle) != "WORD" or not self.low(participle).endswith(("ed", "en", "ne", "wn", "ht", "pt")):
-            return be + 1
+        word = self.low(participle)
+        if self.kind(participle) != "WORD" or not (
+            word.endswith(("ed", "en", "ne", "wn", "ht", "pt")) or (lemma(word) != word and is_verb(lemma(word)))
+        ):
+            return be + 1  # ("made": an irregular participle)
         k = self.skip_adverbs(participle + 1)  # "shall be reviewed annually by ..."
         if (self.low(k) in _w("particles") and self.kind(k + 1) in ("BY",)) or self.low(k) in ("up", "out"):
             k += 1
