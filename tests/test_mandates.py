@@ -121,6 +121,11 @@ CASES = [
     ),
     ("The CTD shall continue, in Dedicated Session, examining the matter.", [(CTD, "examine", "obligation", None, ())]),
     ("Members shall continue, as appropriate, their work.", [("Members", "continue", "obligation", None, ())]),
+    # a directive's verb with no addressee goes on like any verb (rule 5)
+    (
+        "Members shall request consultations and notify the Committee.",
+        [("Members", "request", "obligation", None, ()), ("Members", "notify", "obligation", None, ())],
+    ),
     # "No Member shall / may": a prohibition (rule 3)
     ("No Member shall impose new restrictions.", [("Members", "impose", "prohibition", None, ())]),
     ("No Member may invoke this paragraph.", [("Members", "invoke", "prohibition", None, ())]),
@@ -726,6 +731,20 @@ def test_a_clause_after_the_last_sub_item_has_the_lead_ins_subject() -> None:
         ("Members", "notify"),
         ("Secretariat", "prepare"),
         ("Secretariat", "circulate"),
+    ]
+
+
+def test_sub_items_that_open_on_a_phrase_a_directive_verb_or_a_gerund() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n1. Members shall:\n\n(a) where possible, provide information; and\n\n"
+        "(b) request consultations.\n\n2. The Secretariat shall be responsible for:\n\n"
+        "(a) examining the notifications; and\n\n(b) preparing a report.\n"
+    )
+    assert found(text) == [
+        ("Members", "provide", "obligation"),
+        ("Members", "request", "obligation"),
+        ("Secretariat", "examine", "obligation"),
+        ("Secretariat", "prepare", "obligation"),
     ]
 
 

@@ -462,6 +462,23 @@ class _Reader:
             return i
         return None
 
+    def lists_responsibilities(self, be: int) -> bool:
+        """ "be responsible for:" at ``be``, a colon ending the sentence: the sub-items name the tasks."""
+        last = len(self.kinds) - 1
+        return any(
+            k == last and self.kinds[k] == "COLON"
+            for k in self.phrase_ends(self.skip_adverbs(be + 1), _w("responsibilities"))
+        )
+
+    def lead_comma(self, j: int) -> int | None:
+        """The comma that closes a short phrase opening an item at ``j`` ("where possible,")."""
+        for k in range(j + 1, min(j + 5, len(self.kinds))):
+            if self.kinds[k] == "COMMA":
+                return k
+            if self.kinds[k] not in ("WORD", "OF", "DIRECTIVE"):  # ("upon request,")
+                return None
+        return None
+
     def lists_tasks(self, v: int) -> bool:
         """ "have the following functions:" at ``v``: the sub-items below name the subject's tasks."""
         if self.kind(v) != "HAVE" or self.lows[v + 1 : v + 3] != ["the", "following"]:
@@ -534,9 +551,17 @@ class _Reader:
         # "shall have the following functions:" — "(a) to examine ..."
         if self.frame is not None and self.frame.modality is not None:
             j = self.skip_adverbs(0)
+            if self.kind(j) == "WORD" and not is_verb(self.low(j)) and (comma := self.lead_comma(j)) is not None:
+                j = self.skip_adverbs(comma + 1)  # "(b) where possible, provide ...", "upon request, consult ..."
             if self.kind(j) == "TO" and self.is_infinitive(j):
                 j = self.skip_adverbs(j + 1)
-            if self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE"):
+            if self.kind(j) == "DIRECTIVE" and not self.addressed(j):
+                pass  # "(b) request consultations": the directive's verb is the item's own
+            elif self.kind(j) == "WORD" and self.is_gerund(j):
+                pass  # under "shall be responsible for:": "(a) examining ..."
+            elif not (self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE")):
+                j = -1
+            if j >= 0:
                 # "(b) not impose ..." under "Members shall:" is a prohibition
                 negated = "NOT" in self.kinds[:j]
                 modality = Modality.PROHIBITION if negated else self.frame.modality
@@ -901,6 +926,9 @@ class _Reader:
             force = Modality(self.ctx.lex.directives[lemma(self.low(d))])
             self.last_subjects = found[0]
             return self.verb_phrase(self.skip_adverbs(self.directive_to(d) + 1), found[0], force, start=found[1])
+        if self.kind(verb) == "BE" and found is not None and self.lists_responsibilities(verb):
+            self.opened = Frame(found[0], modality)  # "shall be responsible for:" + "(a) examining ..."
+            return len(self.kinds)
         if self.kind(verb) == "BE" and self.responsibility(verb) is None:
             before = len(self.found)
             end = self.passive(verb, modality, m)
@@ -1353,11 +1381,13 @@ class _Reader:
             verb in self.ctx.lex.directives and self.kind(v + 1) in ("ACTOR", "PRONOUN")
         ):
             director = None if by_issuer else subjects[0]
+            end = self.phrase_end(v + 1)
             if director is not None and not statement:
-                end = self.phrase_end(v + 1)
                 for s in subjects:
                     self.add(s, verb, modality, v, end, start, via)
             after = self.directive(v, director, start=start)
+            if director is not None and not statement and after == v + 1:
+                after = end  # no addressee: "request consultations and notify ...", the phrase goes on
             return self.coordinated(
                 after, subjects, modality, via=via, statement=statement, start=start, directed=directed
             )
