@@ -926,7 +926,12 @@ class _Reader:
             force = Modality(self.ctx.lex.directives[lemma(self.low(d))])
             self.last_subjects = found[0]
             return self.verb_phrase(self.skip_adverbs(self.directive_to(d) + 1), found[0], force, start=found[1])
-        if self.kind(verb) == "BE" and found is not None and self.lists_responsibilities(verb):
+        if (
+            self.kind(verb) == "BE"
+            and found is not None
+            and self.kinds[-1] == "COLON"
+            and self.lists_responsibilities(verb)
+        ):
             self.opened = Frame(found[0], modality)  # "shall be responsible for:" + "(a) examining ..."
             return len(self.kinds)
         if self.kind(verb) == "BE" and self.responsibility(verb) is None:
@@ -1381,12 +1386,12 @@ class _Reader:
             verb in self.ctx.lex.directives and self.kind(v + 1) in ("ACTOR", "PRONOUN")
         ):
             director = None if by_issuer else subjects[0]
-            end = self.phrase_end(v + 1)
-            if director is not None and not statement:
+            end = self.phrase_end(v + 1) if director is not None and not statement else None
+            if end is not None:
                 for s in subjects:
                     self.add(s, verb, modality, v, end, start, via)
             after = self.directive(v, director, start=start)
-            if director is not None and not statement and after == v + 1:
+            if end is not None and after == v + 1:
                 after = end  # no addressee: "request consultations and notify ...", the phrase goes on
             return self.coordinated(
                 after, subjects, modality, via=via, statement=statement, start=start, directed=directed
