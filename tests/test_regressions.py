@@ -199,8 +199,9 @@ def test_a_web_page_line_between_paragraphs_is_noise_and_the_paragraphs_go_on(li
 
 
 def test_one_line_paragraphs_as_wide_as_a_page_are_no_wrapped_text() -> None:
-    # the header's symbol and date were joined into one line (the "wrap width" was worked
-    # out from the header alone), and the symbol was lost
+    # the header's symbol and date were joined into one line (the wrap width was worked
+    # out from the header's lines alone, the only ones another line follows), and the
+    # symbol was lost
     paragraphs = "\n\n".join(
         f"{n}. The Council for Trade in Goods shall review the operation of this waiver in {2026 + n} and report."
         for n in range(1, 7)
@@ -209,6 +210,29 @@ def test_one_line_paragraphs_as_wide_as_a_page_are_no_wrapped_text() -> None:
     d = wtotext.parse(text)
     assert d.symbols == ("WT/L/1301",)
     assert len(d.operative) == 6
+
+
+def test_a_short_wrapped_scrape_still_joins_its_wrapped_lines() -> None:
+    # found by the deep property run: counting only the wide lines that another line
+    # follows (the first fix of the test above) left a scrape with four such lines
+    # unwrapped, and "... the Work" / "Programme's existing mandate" split paragraph 1
+    text = (
+        "WTO | Electronic commerce - General Council decision on the Work Programme (WT/L/1079)\n\n"
+        "WT/L/1079\n\nThe General Council,\n\nDecides as follows:\n\n"
+        "1. To reinvigorate the work under the Work Programme on Electronic Commerce, building on the Work\n"
+        "Programme's existing mandate as set out in WT/L/274;\n\n"
+        "2. To hold, in the beginning part of 2020, structured discussions on all the trade-related topics\n"
+        "of interest that Members, LDCs included, bring forward, including on the scope, definition and\n"
+        "impact of the moratorium on customs duties on electronic transmissions;\n\n"
+        "3. That Members will maintain the current practice of not imposing customs duties on electronic\n"
+        "transmissions until the Twelfth Session of the Ministerial Conference.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb) for m in d.mandates()] == [
+        ("General Council", "reinvigorate"),
+        ("General Council", "hold"),
+        ("Members", "maintain"),
+    ]
 
 
 _NUMBER_AT_A_WRAP = (  # a PDF extract: its page number says so

@@ -435,13 +435,11 @@ def _may_have_gap(text: str) -> bool:
 
 
 def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
-    """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends:
-    five lines as wide as a page's that another line follows (a text of one-line
-    paragraphs between blank lines is not wrapped, however wide its lines)."""
+    """True when lines were broken at a fixed width (a PDF extract), not at paragraph ends."""
     widths = [len(text.rstrip()) for text, _, _ in lines]
     if max(widths, default=0) > 160:  # a long line: not wrapped
         return False
-    return len([w for w, following in itertools.pairwise(widths) if following and 60 <= w <= 130]) >= 5
+    return len([w for w in widths if 60 <= w <= 130]) >= 5
 
 
 # A line that opens on a number and a word in lower case goes on with the line before.
@@ -530,6 +528,9 @@ def _next_word_overflows(line: str, following: str, width: int) -> bool:
     return len(line) + 1 + len(_first_word(following)) > width - 3
 
 
+_NARROWEST_WRAP = 40
+
+
 def _text_width(lines: Sequence[Line]) -> int:
     """The width the text was wrapped at: the widest line that another line follows,
     leaving out right-aligned header cells."""
@@ -539,7 +540,10 @@ def _text_width(lines: Sequence[Line]) -> int:
         for (text, _, _), end, following in zip(lines, ends, ends[1:], strict=False)
         if end and following and len(text) - len(text.lstrip()) <= 30
     ]
-    return max(widths, default=max(ends, default=0))
+    widest = max(widths, default=0)
+    # no text is wrapped narrower than this: where only a header's short lines follow one
+    # another ("WT/L/1301" / "3 June 2026"), the paragraphs' own lines say how wide it is
+    return widest if widest >= _NARROWEST_WRAP else max(ends, default=0)
 
 
 def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
