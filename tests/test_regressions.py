@@ -235,6 +235,19 @@ def test_a_short_wrapped_scrape_still_joins_its_wrapped_lines() -> None:
     ]
 
 
+def test_a_date_cut_by_a_line_end_goes_on_and_its_year_is_no_paragraph() -> None:
+    text = (
+        "The General Council,\n\nDecides as follows:\n\n"
+        "1.       The Secretariat shall provide technical assistance to developing country Members by 31 December\n"
+        "2025.\n\n2.       The General Council shall review this Decision in 2027.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.body.name, m.verb, m.deadlines) for m in d.mandates()] == [
+        ("Secretariat", "provide", ("2025-12-31",)),
+        ("General Council", "review", ("2027",)),
+    ]
+
+
 _NUMBER_AT_A_WRAP = (  # a PDF extract: its page number says so
     "Page: 1/2\n\nThe General Council,\n\nDecides:\n\n"
     "1.1   The Committee on Sanitary and Phytosanitary Measures shall examine the\n"

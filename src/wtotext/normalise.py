@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from wtotext.lexicon import SYMBOL, SYMBOL_LINE, SYMBOL_LIST, alternation, lexicon
+from wtotext.lexicon import MONTHS, SYMBOL, SYMBOL_LINE, SYMBOL_LIST, alternation, lexicon
 from wtotext.nodes import Span
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, byte-order mark
@@ -442,6 +442,10 @@ def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
     return len([w for w in widths if 60 <= w <= 130]) >= 5
 
 
+# A date cut by a line end: "... by 31 December" / "2025." (the year would read as a
+# paragraph's number).
+_DATE_CUT = re.compile(r"(?:" + "|".join(MONTHS) + r")\s*$")
+_YEAR_START = re.compile(r"(?:19|20)\d\d\b")
 # A line that opens on a number and a word in lower case goes on with the line before.
 _NUMBER_GOES_ON = re.compile(r"\d+[,;]?\s+[a-z]")
 # Words a line cannot end a sentence with: a line that ends with one goes on.
@@ -562,6 +566,10 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
         new_page = page != last_page
         last_page = page
         after_gap, gap = gap, False
+        if current is not None and not after_gap and _DATE_CUT.search(prev) and _YEAR_START.match(text):
+            current.append(line)  # "... by 31 December" / "2025.": the date goes on
+            prev = text
+            continue
         if (
             current is not None
             and (not after_gap or (wrapped and new_page))  # else no rule below joins
