@@ -235,11 +235,12 @@ def test_a_short_wrapped_scrape_still_joins_its_wrapped_lines() -> None:
     ]
 
 
-def test_a_date_cut_by_a_line_end_goes_on_and_its_year_is_no_paragraph() -> None:
+@pytest.mark.parametrize(("cut", "rest"), [("by 31 December", "2025."), ("by 31", "December 2025.")])
+def test_a_date_cut_by_a_line_end_goes_on_and_its_year_is_no_paragraph(cut: str, rest: str) -> None:
     text = (
         "The General Council,\n\nDecides as follows:\n\n"
-        "1.       The Secretariat shall provide technical assistance to developing country Members by 31 December\n"
-        "2025.\n\n2.       The General Council shall review this Decision in 2027.\n"
+        f"1.       The Secretariat shall provide technical assistance to developing country Members {cut}\n"
+        f"{rest}\n\n2.       The General Council shall review this Decision in 2027.\n"
     )
     d = wtotext.parse(text)
     assert [(m.body.name, m.verb, m.deadlines) for m in d.mandates()] == [

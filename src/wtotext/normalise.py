@@ -446,6 +446,9 @@ def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
 # paragraph's number).
 _DATE_CUT = re.compile(r"(?:" + "|".join(MONTHS) + r")\s*$")
 _YEAR_START = re.compile(r"(?:19|20)\d\d\b")
+# ... or "... by 31" / "December 2027 on ..."
+_DAY_CUT = re.compile(r"\b(?:by|on|of|before|until|than|from)\s+\d{1,2}\s*$", re.IGNORECASE)
+_MONTH_START = re.compile(r"(?:" + "|".join(MONTHS) + r")\b")
 # A line that opens on a number and a word in lower case goes on with the line before.
 _NUMBER_GOES_ON = re.compile(r"\d+[,;]?\s+[a-z]")
 # Words a line cannot end a sentence with: a line that ends with one goes on.
@@ -566,8 +569,11 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
         new_page = page != last_page
         last_page = page
         after_gap, gap = gap, False
-        if current is not None and not after_gap and _DATE_CUT.search(prev) and _YEAR_START.match(text):
-            current.append(line)  # "... by 31 December" / "2025.": the date goes on
+        cut = (_DATE_CUT.search(prev) and _YEAR_START.match(text)) or (
+            _DAY_CUT.search(prev) and _MONTH_START.match(text)
+        )
+        if current is not None and not after_gap and cut:
+            current.append(line)  # "... by 31 December" / "2025.", "... by 31" / "December 2027": the date goes on
             prev = text
             continue
         if (
