@@ -748,6 +748,15 @@ def test_sub_items_that_open_on_a_phrase_a_directive_verb_or_a_gerund() -> None:
     ]
 
 
+def test_a_lead_ins_deadline_reaches_the_items_that_have_none_of_their_own() -> None:
+    text = (
+        "The General Council,\n\nDecides:\n\n1. Members shall, by 31 May 2027:\n\n"
+        "(a) notify the Committee on Agriculture; and\n\n(b) consult the Secretariat by 30 June 2027.\n"
+    )
+    d = wtotext.parse(text)
+    assert [(m.verb, m.deadlines) for m in d.mandates()] == [("notify", ("2027-05-31",)), ("consult", ("2027-06-30",))]
+
+
 def test_items_written_on_in_the_paragraph_after_a_modal_and_a_colon() -> None:
     text = (
         "The General Council,\n\nDecides:\n\n1. Each Member shall: (i) notify the CTD by 30 June 2027; "

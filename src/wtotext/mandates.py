@@ -124,6 +124,8 @@ class Frame:
 
     subjects: tuple[Actor, ...]
     modality: Modality | None
+    # the lead-in's own deadlines, which its items' verbs share ("shall, by 31 May 2027:")
+    deadlines: tuple[Tok, ...] = ()
 
 
 # --------------------------------------------------------------------------- tokens
@@ -566,6 +568,9 @@ class _Reader:
                 negated = "NOT" in self.kinds[:j]
                 modality = Modality.PROHIBITION if negated else self.frame.modality
                 self.verb_phrase(j, self.frame.subjects, modality, start=toks.start(0))
+                if self.frame.deadlines and next(_deadlines(self.toks), None) is None:
+                    for f in self.found:  # the lead-in's deadlines: "shall, by 31 May 2027:" + "(a) notify ..."
+                        f.deadlines.extend(self.frame.deadlines)
                 return
         # Operative infinitive: "To continue ...", "to adopt ..."
         if self.kind(0) == "TO":
@@ -911,7 +916,8 @@ class _Reader:
             return self.shared_predicate(m, found)
         if verb is None:
             if found is not None and self.opens_frame(m + 1):
-                self.opened = Frame(found[0], modality)
+                lead_in = tuple(tok for i, tok in _deadlines(self.toks) if i > m)
+                self.opened = Frame(found[0], modality, lead_in)
                 return self.inline_items(m + 1, found[0], modality)
             return m + 1
         if (
