@@ -1130,33 +1130,33 @@ class _Reader:
         word = lemma(self.low(j))
         if self.kind(j) == "DIRECTIVE":
             return self.directive(j, None, start=self.toks.start(w))
-        if self.kind(j) == "WORD" and self.binds(j):
-            k = self.past_reflexive(j)  # "We commit ourselves to ..."
-            if self.to_gerund(k + 1):  # "We commit to eliminating ..."
-                self.last_subjects = (issuer,)
-                gerund = self.skip_adverbs(k + 2)
-                return self.verb_phrase(gerund, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
-            if k != j and self.is_infinitive(k + 1):
-                self.last_subjects = (issuer,)
-                verb = self.skip_adverbs(k + 2)
-                return self.verb_phrase(verb, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
-            if k != j and self.kind(k + 1) == "TO" and self.low(k + 2) in _w("determiners"):
-                # "We commit ourselves to the objective of ...": a noun object, the verb itself
-                self.last_subjects = (issuer,)
-                return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
-            noun_object = self.low(j + 1) in _w("determiners") and self.low(j + 2) != "following"
-            if self.is_infinitive(j + 1) or self.opens_list(j + 1) or noun_object:
-                # (with a noun object the catenative is the verb: "We undertake all reasonable efforts")
-                self.last_subjects = (issuer,)
-                return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w))
-            if self.refrains(j + 1):  # "We undertake not to impose ...": a prohibition
-                self.last_subjects = (issuer,)
-                verb = self.skip_adverbs(j + 3)
-                return self.verb_phrase(verb, (issuer,), Modality.PROHIBITION, start=self.toks.start(w))
+        if (committed := self.issuer_commitment(j)) is not None:
+            v, modality = committed
+            self.last_subjects = (issuer,)
+            return self.verb_phrase(v, (issuer,), modality, start=self.toks.start(w))
         if word in _w("renewals") and self.present_commitment(w) is not None:
             return self.commitment_clause(w)  # "We reaffirm our commitment to conclude ...", as "Members ..."
         # A statement ("We take note", "We recall"): only directives coordinated with it count.
         return self.verb_phrase(j, (issuer,), Modality.OBLIGATION, start=self.toks.start(w), statement=True)
+
+    def issuer_commitment(self, j: int) -> tuple[int, Modality] | None:
+        """After "We": a binding catenative at ``j``, the verb phrase it commits to and its force."""
+        if self.kind(j) != "WORD" or not self.binds(j):
+            return None
+        k = self.past_reflexive(j)  # "We commit ourselves to ..."
+        if self.to_gerund(k + 1):  # "We commit to eliminating ..."
+            return self.skip_adverbs(k + 2), Modality.OBLIGATION
+        if k != j and self.is_infinitive(k + 1):
+            return self.skip_adverbs(k + 2), Modality.OBLIGATION
+        # with a noun object the catenative is the verb: "We commit ourselves to the objective
+        # of ...", "We undertake all reasonable efforts"
+        to_noun = k != j and self.kind(k + 1) == "TO" and self.low(k + 2) in _w("determiners")
+        noun_object = self.low(j + 1) in _w("determiners") and self.low(j + 2) != "following"
+        if to_noun or self.is_infinitive(j + 1) or self.opens_list(j + 1) or noun_object:
+            return j, Modality.OBLIGATION
+        if self.refrains(j + 1):  # "We undertake not to impose ...": a prohibition
+            return self.skip_adverbs(j + 3), Modality.PROHIBITION
+        return None
 
     def subjunctive(self, a: int) -> bool:
         """``that ACTOR V`` with V a bare verb: "that the Negotiating Group on Rules continue"."""
