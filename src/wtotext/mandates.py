@@ -551,27 +551,14 @@ class _Reader:
         i = 0
         # Sub-item completing its parent's "must:" — "(b) have fulfilled ...", or its
         # "shall have the following functions:" — "(a) to examine ..."
-        if self.frame is not None and self.frame.modality is not None:
-            j = self.skip_adverbs(0)
-            if self.kind(j) == "WORD" and not is_verb(self.low(j)) and (comma := self.lead_comma(j)) is not None:
-                j = self.skip_adverbs(comma + 1)  # "(b) where possible, provide ...", "upon request, consult ..."
-            if self.kind(j) == "TO" and self.is_infinitive(j):
-                j = self.skip_adverbs(j + 1)
-            if self.kind(j) == "DIRECTIVE" and not self.addressed(j):
-                pass  # "(b) request consultations": the directive's verb is the item's own
-            elif self.kind(j) == "WORD" and self.is_gerund(j):
-                pass  # under "shall be responsible for:": "(a) examining ..."
-            elif not (self.kind(j) in ("WORD", "HAVE") and (is_verb(self.low(j)) or self.kind(j) == "HAVE")):
-                j = -1
-            if j >= 0:
-                # "(b) not impose ..." under "Members shall:" is a prohibition
-                negated = "NOT" in self.kinds[:j]
-                modality = Modality.PROHIBITION if negated else self.frame.modality
-                self.verb_phrase(j, self.frame.subjects, modality, start=toks.start(0))
-                if self.frame.deadlines and next(_deadlines(self.toks), None) is None:
-                    for f in self.found:  # the lead-in's deadlines: "shall, by 31 May 2027:" + "(a) notify ..."
-                        f.deadlines.extend(self.frame.deadlines)
-                return
+        if self.frame is not None and self.frame.modality is not None and (j := self.item_verb()) is not None:
+            # "(b) not impose ..." under "Members shall:" is a prohibition
+            modality = Modality.PROHIBITION if "NOT" in self.kinds[:j] else self.frame.modality
+            self.verb_phrase(j, self.frame.subjects, modality, start=toks.start(0))
+            if self.frame.deadlines and next(_deadlines(self.toks), None) is None:
+                for f in self.found:  # the lead-in's deadlines: "shall, by 31 May 2027:" + "(a) notify ..."
+                    f.deadlines.extend(self.frame.deadlines)
+            return
         # Operative infinitive: "To continue ...", "to adopt ..."
         if self.kind(0) == "TO":
             j = self.skip_adverbs(1)
@@ -616,6 +603,21 @@ class _Reader:
             # "Members:" over "(a) shall notify ...; (b) should provide ...": the items' subject
             subjects = [resolve_actor(toks.tok(k), self.ctx) for k in range(n - 1) if kinds[k] == "ACTOR"]
             self.opened = Frame(_unique([a for a in subjects if a is not None]), None)
+
+    def item_verb(self) -> int | None:
+        """The verb that opens a sub-item under a frame, past a short phrase ("(b) where
+        possible, provide ...", "upon request, consult ...") and "to": a verb of the lexicon,
+        "have", a gerund ("(a) examining ..." under "shall be responsible for:"), or a
+        directive's verb with no addressee ("(b) request consultations"); else None."""
+        j = self.skip_adverbs(0)
+        if self.kind(j) == "WORD" and not is_verb(self.low(j)) and (comma := self.lead_comma(j)) is not None:
+            j = self.skip_adverbs(comma + 1)
+        if self.kind(j) == "TO" and self.is_infinitive(j):
+            j = self.skip_adverbs(j + 1)
+        kind = self.kind(j)
+        if (kind == "DIRECTIVE" and not self.addressed(j)) or (kind == "WORD" and self.is_gerund(j)):
+            return j
+        return j if kind == "HAVE" or (kind == "WORD" and is_verb(self.low(j))) else None
 
     def tasks_of_named_body(self) -> Frame | None:
         """ "To establish a Working Party on ... with the following terms of reference:" (a
