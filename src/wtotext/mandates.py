@@ -466,11 +466,11 @@ class _Reader:
 
     def lists_responsibilities(self, be: int) -> bool:
         """ "be responsible for:" at ``be``, a colon ending the sentence: the sub-items name the tasks."""
-        last = len(self.kinds) - 1
-        return any(
-            k == last and self.kinds[k] == "COLON"
-            for k in self.phrase_ends(self.skip_adverbs(be + 1), _w("responsibilities"))
-        )
+        return any(self.final_colon(k) for k in self.phrase_ends(self.skip_adverbs(be + 1), _w("responsibilities")))
+
+    def final_colon(self, k: int) -> bool:
+        """Is ``k`` the colon that ends the sentence, the sub-items below going on from it?"""
+        return k == len(self.kinds) - 1 and self.kinds[k] == "COLON"
 
     def lead_comma(self, j: int) -> int | None:
         """The comma that closes a short phrase opening an item at ``j`` ("where possible,")."""
@@ -485,8 +485,7 @@ class _Reader:
         """ "have the following functions:" at ``v``: the sub-items below name the subject's tasks."""
         if self.kind(v) != "HAVE" or self.lows[v + 1 : v + 3] != ["the", "following"]:
             return False
-        end = self.phrase_end(v + 1)
-        return self.kind(end) == "COLON" and end == len(self.kinds) - 1
+        return self.final_colon(self.phrase_end(v + 1))
 
     def responsibility(self, be: int) -> int | None:
         """After "be" at ``be``, a phrase that hands its subject a task and the gerund that
@@ -625,7 +624,7 @@ class _Reader:
         lows = self.lows
         for w in range(len(lows) - 4, 0, -1):
             if lows[w : w + 3] == ["with", "the", "following"] and self.kinds[w - 1] == "ACTOR":
-                if self.phrase_end(w + 1) != len(lows) - 1:
+                if not self.final_colon(self.phrase_end(w + 1)):
                     return None
                 body = resolve_actor(self.toks.tok(w - 1), self.ctx)
                 return None if body is None else Frame((body,), Modality.OBLIGATION)
@@ -960,7 +959,7 @@ class _Reader:
         self.last_subjects = subjects
         if self.kind(verb) == "WORD" and lemma(self.low(verb)) in self.ctx.lex.catenatives and self.refrains(verb + 1):
             modality = Modality.PROHIBITION  # "Members will endeavour not to apply ..."
-        if self.kind(verb + 1) == "COLON" and verb + 2 == len(self.kinds):
+        if self.final_colon(verb + 1):
             # "Members shall notify:" over "(a) their measures; (b) ..., and shall report ...":
             # a clause of the items that has no subject of its own has theirs
             self.opened = Frame(subjects, None)
@@ -991,7 +990,7 @@ class _Reader:
         for j in range(i, min(i + 6, len(self.kinds))):
             kind = self.kinds[j]
             if kind == "COLON":
-                return j == i or j == len(self.kinds) - 1
+                return j == i or self.final_colon(j)
             if kind not in ("COMMA", "WORD") or (kind == "WORD" and is_verb(lemma(self.lows[j]))):
                 return False
         return False
@@ -1243,7 +1242,7 @@ class _Reader:
             j = self.past_reflexive(j)  # "commit themselves to"
             if self.is_infinitive(j + 1) or self.opens_list(j + 1) or self.to_gerund(j + 1):
                 return j + 1
-            if self.kind(j + 1) == "COLON" and j + 2 == len(self.kinds):  # "Members agree:" over sub-items
+            if self.final_colon(j + 1):  # "Members agree:" over sub-items
                 return j + 1
             if self.refrains(j + 1):  # "Members undertake not to impose ..."
                 return j + 2
