@@ -443,11 +443,10 @@ def _is_hard_wrapped(lines: Sequence[Line]) -> bool:
 
 
 # A date cut by a line end: "... by 31 December" / "2025." (the year would read as a
-# paragraph's number).
-_DATE_CUT = re.compile(r"(?:" + "|".join(MONTHS) + r")\s*$")
+# paragraph's number), or "... by 31" / "December 2027 on ...".
+_MONTH_NAMES = frozenset(MONTHS)
+_DAY_PREPOSITIONS = frozenset(("by", "on", "of", "before", "until", "than", "from"))
 _YEAR_START = re.compile(r"(?:19|20)\d\d\b")
-# ... or "... by 31" / "December 2027 on ..."
-_DAY_CUT = re.compile(r"\b(?:by|on|of|before|until|than|from)\s+\d{1,2}\s*$", re.IGNORECASE)
 _MONTH_START = re.compile(r"(?:" + "|".join(MONTHS) + r")\b")
 # A line that opens on a number and a word in lower case goes on with the line before.
 _NUMBER_GOES_ON = re.compile(r"\d+[,;]?\s+[a-z]")
@@ -553,6 +552,24 @@ def _text_width(lines: Sequence[Line]) -> int:
     return widest if widest >= _NARROWEST_WRAP else max(ends, default=0)
 
 
+def _date_cut(line: str, following: str) -> bool:
+    """Does a date run from the end of ``line`` into ``following``? (The last two words
+    only: this is asked of every line.)"""
+    words = line.rsplit(None, 2)[-2:]
+    if not words:
+        return False
+    if words[-1] in _MONTH_NAMES:  # "... by 31 December" / "2025."
+        return _YEAR_START.match(following) is not None
+    day = words[-1]  # "... by 31" / "December 2027"
+    return (
+        len(words) == 2
+        and day.isdigit()
+        and len(day) <= 2
+        and words[0].lower().lstrip("([") in _DAY_PREPOSITIONS
+        and _MONTH_START.match(following) is not None
+    )
+
+
 def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
     """Group lines into blocks: blank lines and list markers end them; wraps join them."""
     width = _text_width(lines) if wrapped else 0  # only the joins of a wrapped text read it
@@ -569,10 +586,7 @@ def join_blocks(lines: list[Line], wrapped: bool) -> list[_Piece]:
         new_page = page != last_page
         last_page = page
         after_gap, gap = gap, False
-        cut = (_DATE_CUT.search(prev) and _YEAR_START.match(text)) or (
-            _DAY_CUT.search(prev) and _MONTH_START.match(text)
-        )
-        if current is not None and not after_gap and cut:
+        if current is not None and not after_gap and _date_cut(prev, text):
             current.append(line)  # "... by 31 December" / "2025.", "... by 31" / "December 2027": the date goes on
             prev = text
             continue
